@@ -1,0 +1,1 @@
+"""stockops.dispatch engines."""

@@ -1,0 +1,1 @@
+"""stockops.execution engines."""
