@@ -1,0 +1,209 @@
+"""Find an Odoo 18 and a PostgreSQL to run it on; shared by the tests, the demo and benches.
+
+Odoo is found, in this order:
+1. ``ODOO_SRC``: an Odoo 18 source tree (the folder holding ``odoo-bin``), run with the
+   Python that runs this script (its requirements must be installed there), or with
+   ``ODOO_PYTHON`` when set;
+2. an importable ``odoo`` package of version 18 in that Python (pip or editable install).
+
+PostgreSQL: when ``PGHOST`` (or ``ODOO_DB_HOST``) is set, that server is used with
+``PGUSER``/``PGPASSWORD``/``PGPORT`` (or the ``ODOO_DB_*`` names). Otherwise a throwaway
+cluster is started on 127.0.0.1 with ``initdb``/``pg_ctl`` from PATH or the usual
+``/usr/lib/postgresql/<version>/bin``, and removed afterwards.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+ADDONS = REPO / "addons"
+SUITE = ("stock_policy", "wms_execution", "wms_labor", "carrier_dispatch")
+ODOO_MAJOR = 18
+
+
+@dataclass(frozen=True)
+class OdooInstall:
+    python: str
+    command: tuple[str, ...]  # how to start odoo-bin
+    addons_path: str  # core addons + the suite's
+    how: str  # how it was found, for the log
+    src: str = ""  # ODOO_SRC, put on PYTHONPATH for tools that import odoo (pytest-odoo)
+
+    def env(self) -> dict[str, str]:
+        """The environment for a process that must import odoo."""
+        env = dict(os.environ)
+        if self.src:
+            env["PYTHONPATH"] = os.pathsep.join(filter(None, [self.src, env.get("PYTHONPATH")]))
+        return env
+
+
+@dataclass(frozen=True)
+class Database:
+    host: str
+    port: int
+    user: str
+    password: str
+
+    def odoo_args(self) -> list[str]:
+        args = [f"--db_host={self.host}", f"--db_port={self.port}", f"--db_user={self.user}"]
+        if self.password:
+            args.append(f"--db_password={self.password}")
+        return args
+
+
+def _major_of(python: str, src: str | None) -> tuple[int | None, str]:
+    code = (
+        "import sys\n"
+        "if len(sys.argv) > 1: sys.path.insert(0, sys.argv[1])\n"
+        "import odoo.release as r, os, odoo\n"
+        "print(r.version_info[0]); print(os.path.dirname(odoo.__file__))"
+    )
+    args = [python, "-c", code] + ([src] if src else [])
+    proc = subprocess.run(args, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        return None, proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ""
+    major, package_dir = proc.stdout.split()
+    return int(major), package_dir
+
+
+def find_odoo() -> tuple[OdooInstall | None, str]:
+    """The Odoo 18 to use and how it was found, or None and why none was."""
+    python = os.environ.get("ODOO_PYTHON") or sys.executable
+    src = os.environ.get("ODOO_SRC")
+    if src:
+        if not (Path(src) / "odoo-bin").exists():
+            return None, f"ODOO_SRC={src} has no odoo-bin"
+        major, package_dir = _major_of(python, src)
+        if major != ODOO_MAJOR:
+            return None, f"ODOO_SRC={src} is not Odoo {ODOO_MAJOR} under {python} ({package_dir})"
+        command = (python, str(Path(src) / "odoo-bin"))
+        how = f"ODOO_SRC={src}"
+    else:
+        major, package_dir = _major_of(python, None)
+        if major != ODOO_MAJOR:
+            why = "odoo is not importable" if major is None else f"odoo {major} found"
+            return None, f"{why} in {python} and ODOO_SRC is not set"
+        command = (python, "-m", "odoo")
+        how = f"importable odoo in {python}"
+    core = [Path(package_dir) / "addons", Path(package_dir).parent / "addons"]
+    paths = [str(p) for p in core if (p / "base").is_dir() or (p / "web").is_dir()]
+    addons_path = ",".join([*paths, str(ADDONS)])
+    return OdooInstall(python, command, addons_path, how, src or ""), ""
+
+
+def _pg_bin(name: str) -> str | None:
+    found = shutil.which(name)
+    if found:
+        return found
+    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)
+    return candidates[0] if candidates else None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def configured_database() -> Database | None:
+    host = os.environ.get("ODOO_DB_HOST") or os.environ.get("PGHOST")
+    if not host:
+        return None
+    env = os.environ.get
+    return Database(
+        host=host,
+        port=int(env("ODOO_DB_PORT") or env("PGPORT") or 5432),
+        user=env("ODOO_DB_USER") or env("PGUSER") or "odoo",
+        password=env("ODOO_DB_PASSWORD") or env("PGPASSWORD") or "",
+    )
+
+
+@contextlib.contextmanager
+def database():
+    """The configured server, or a throwaway PostgreSQL cluster on 127.0.0.1."""
+    configured = configured_database()
+    if configured:
+        yield configured
+        return
+    initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
+    if not (initdb and pg_ctl):
+        raise SystemExit("no PostgreSQL server configured (PGHOST) and no initdb/pg_ctl found")
+    root = Path(tempfile.mkdtemp(prefix="stockops-pg-"))
+    data, port, user = root / "data", _free_port(), "stockops"
+    # initdb refuses to run as root: hand the cluster to an unprivileged account
+    run_as: list[str] = []
+    if os.geteuid() == 0:
+        run_as = ["runuser", "-u", "nobody", "--"]
+        shutil.chown(root, "nobody")
+        root.chmod(0o700)
+    try:
+        subprocess.run(
+            [*run_as, initdb, "-D", str(data), "-U", user, "-A", "trust", "-E", "UTF8"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        options = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off"
+        subprocess.run(
+            [
+                *run_as,
+                pg_ctl,
+                "-D",
+                str(data),
+                "-o",
+                options,
+                "-l",
+                str(root / "pg.log"),
+                "-w",
+                "start",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        print(f"started a throwaway PostgreSQL on 127.0.0.1:{port}", flush=True)
+        yield Database("127.0.0.1", port, user, "")
+    finally:
+        if (data / "postmaster.pid").exists():
+            subprocess.run(
+                [*run_as, pg_ctl, "-D", str(data), "-m", "immediate", "stop"],
+                check=False,
+                stdout=subprocess.DEVNULL,
+            )
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def odoo_command(odoo: OdooInstall, db: Database, name: str, *extra: str) -> list[str]:
+    """An odoo-bin command line on database ``name`` with the suite on the addons path."""
+    return [*odoo.command, f"--addons-path={odoo.addons_path}", *db.odoo_args(), "-d", name, *extra]
+
+
+def _run(title: str, args: list[str]) -> int:
+    print(f"\n=== {title}", flush=True)
+    return subprocess.run(args, cwd=REPO, check=False).returncode
+
+
+def prepare_odoo_python(python: str, *requirements: str) -> int:
+    """Install the engine, the OCA add-ons the suite needs and ``requirements`` files
+    (e.g. the test tools) into Odoo's Python."""
+    pip = [python, "-m", "pip", "install", "-q"]
+    code = _run("install the engine into Odoo's Python", [*pip, "-e", "."])
+    for extra in requirements:
+        code = code or _run(f"install {extra}", [*pip, "-r", extra])
+    if code:
+        return code
+    if _run("install the suite's OCA add-ons", [*pip, "-r", "requirements-odoo.txt"]) == 0:
+        return 0
+    # an Odoo run from a source tree is unknown to pip: the add-ons' "odoo" requirement
+    # cannot be met from the index, so install them without it
+    return _run(
+        "install the OCA add-ons --no-deps", [*pip, "--no-deps", "-r", "requirements-odoo.txt"]
+    )
