@@ -1,0 +1,80 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+FORECAST_METHODS = [
+    ("auto", "Automatic (by demand pattern)"),
+    ("ses", "Simple exponential smoothing"),
+    ("holt_winters", "Holt-Winters (trend and season)"),
+    ("croston", "Croston"),
+    ("sba", "Syntetos-Boylan (SBA)"),
+    ("tsb", "Teunter-Syntetos-Babai (TSB)"),
+]
+
+
+class StockPolicyProfile(models.Model):
+    """The planner's policy for a set of products: how much service to buy with stock,
+    how often stock is reviewed, how far ahead to forecast. Assigned to products,
+    categories or warehouses; the most specific assignment wins."""
+
+    _name = "stock.policy.profile"
+    _description = "Inventory Policy Profile"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+    service_level = fields.Float(
+        string="Cycle Service Level (%)",
+        default=95.0,
+        required=True,
+        help="Probability of not running out during a replenishment cycle; it sets the "
+        "safety factor z of the safety stock.",
+    )
+    review_period_days = fields.Integer(
+        string="Review Period (days)",
+        default=7,
+        required=True,
+        help="Days between two looks at the same product; stock must cover lead time "
+        "plus this period.",
+    )
+    horizon_days = fields.Integer(string="Forecast Horizon (days)", default=90, required=True)
+    history_days = fields.Integer(
+        string="History Used (days)",
+        default=364,
+        required=True,
+        help="How far back demand history is read; a year lets seasonality show.",
+    )
+    forecast_method = fields.Selection(
+        FORECAST_METHODS, default="auto", required=True, string="Forecast Method"
+    )
+    warehouse_ids = fields.Many2many(
+        "stock.warehouse", string="Warehouses", help="Empty means every warehouse."
+    )
+    categ_ids = fields.Many2many("product.category", string="Product Categories")
+    product_ids = fields.Many2many("product.product", string="Products")
+    note = fields.Text()
+
+    @api.constrains("service_level")
+    def _check_service_level(self):
+        for profile in self:
+            if not 50.0 <= profile.service_level < 100.0:
+                raise ValidationError(
+                    _(
+                        "The service level of %(name)s must be at least 50%% and below "
+                        "100%% (100%% would need infinite safety stock).",
+                        name=profile.name,
+                    )
+                )
+
+    @api.constrains("review_period_days", "horizon_days", "history_days")
+    def _check_periods(self):
+        for profile in self:
+            if min(profile.review_period_days, profile.horizon_days, profile.history_days) < 1:
+                raise ValidationError(
+                    _(
+                        "Review period, horizon and history of %(name)s must be at least one day.",
+                        name=profile.name,
+                    )
+                )
