@@ -1,0 +1,136 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import datetime, time
+
+from odoo import models
+from odoo.tools import SQL
+
+from .demo_transfers import DemoLine
+
+
+def _at(day, hour):
+    return datetime.combine(day, time(hour, 0))
+
+
+class WmsDemoLoader(models.AbstractModel):
+    """Six months of history posted through Odoo's own moves, then moved back in time.
+
+    Posting through ``_action_done`` keeps quants, FIFO valuation layers and the hand-off
+    ledger consistent; only the dates are rewritten afterwards, in one UPDATE per table.
+    Receipts are posted before deliveries so stock is never negative at any moment, and
+    FIFO leaves the same layers as a day-by-day posting would.
+    """
+
+    _inherit = "wms.demo.loader"
+
+    def _load_history(self, sc, warehouse, ref):
+        orders = self._load_purchases(sc, ref)
+        received = sorted(
+            (po for po in sc.purchase_orders if po.receipt_date), key=lambda po: po.receipt_date
+        )
+        receipts = self.env["stock.picking"]
+        for po in received:
+            receipts |= orders[po.ref].picking_ids
+        receipts.move_ids.picked = True
+        receipts.with_context(cancel_backorder=True)._action_done()
+        deliveries = self._post_deliveries(sc, warehouse, ref)
+        dated = {orders[po.ref].picking_ids.id: _at(po.receipt_date, 9) for po in received}
+        dated.update({picking.id: _at(day, 15) for picking, day in deliveries})
+        self._backdate_pickings(dated)
+        self._backdate_purchases(sc, orders)
+
+    def _load_purchases(self, sc, ref):
+        products, vendors = ref["products"], ref["vendors"]
+        orders = self.env["purchase.order"].create(
+            [
+                {
+                    "partner_id": vendors[po.vendor_code].id,
+                    "partner_ref": po.ref,
+                    "date_planned": _at(po.promised_date, 9),
+                    "order_line": [
+                        (
+                            0,
+                            0,
+                            {
+                                "product_id": products[line.product_code].id,
+                                "product_qty": line.qty,
+                                "price_unit": line.price,
+                                "date_planned": _at(po.promised_date, 9),
+                            },
+                        )
+                        for line in po.lines
+                    ],
+                }
+                for po in sc.purchase_orders
+            ]
+        )
+        orders.button_confirm()
+        return {po.ref: order for po, order in zip(sc.purchase_orders, orders, strict=True)}
+
+    def _post_deliveries(self, sc, warehouse, ref):
+        products, customers = ref["products"], ref["customers"]
+        transfers = [
+            (
+                {"partner_id": customers[d.customer_code].id, "origin": d.ref},
+                [
+                    DemoLine(products[line.product_code], line.ordered_qty, line.shipped_qty)
+                    for line in d.lines
+                ],
+            )
+            for d in sc.deliveries
+        ]
+        # short lines ship what was there; the rest is cancelled, as a planner would see it
+        pickings = self._post_transfers(
+            warehouse.out_type_id,
+            warehouse.lot_stock_id,
+            self.env.ref("stock.stock_location_customers"),
+            transfers,
+        )
+        return [(picking, d.date) for d, picking in zip(sc.deliveries, pickings, strict=True)]
+
+    def _backdate_pickings(self, dated):
+        values = SQL(", ").join(
+            SQL("(%s, %s::timestamp)", pid, when) for pid, when in dated.items()
+        )
+        cr = self.env.cr
+        self.env.flush_all()
+        statements = (
+            "UPDATE stock_picking t SET date_done = v.d, scheduled_date = v.d, date = v.d "
+            "FROM (VALUES %s) v(id, d) WHERE t.id = v.id",
+            "UPDATE stock_move t SET date = v.d FROM (VALUES %s) v(id, d) "
+            "WHERE t.picking_id = v.id",
+            "UPDATE stock_move_line t SET date = v.d FROM (VALUES %s) v(id, d) "
+            "WHERE t.picking_id = v.id",
+            "UPDATE stock_valuation_layer t SET create_date = v.d FROM stock_move m, "
+            "(VALUES %s) v(id, d) WHERE t.stock_move_id = m.id AND m.picking_id = v.id",
+            "UPDATE wms_event t SET date = v.d FROM (VALUES %s) v(id, d) WHERE t.picking_id = v.id",
+        )
+        for statement in statements:
+            cr.execute(SQL(statement, values))
+        self.env.invalidate_all()
+
+    def _backdate_purchases(self, sc, orders):
+        values = SQL(", ").join(
+            SQL(
+                "(%s, %s::timestamp, %s::timestamp)",
+                orders[po.ref].id,
+                _at(po.order_date, 8),
+                _at(po.promised_date, 9),
+            )
+            for po in sc.purchase_orders
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE purchase_order t SET date_order = v.o, date_approve = v.o, "
+                "date_planned = v.p FROM (VALUES %s) v(id, o, p) WHERE t.id = v.id",
+                values,
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                "UPDATE purchase_order_line t SET date_planned = v.p "
+                "FROM (VALUES %s) v(id, o, p) WHERE t.order_id = v.id",
+                values,
+            )
+        )
+        self.env.invalidate_all()

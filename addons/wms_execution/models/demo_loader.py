@@ -1,0 +1,70 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Loads the generated demo warehouse (``stockops.scenario``) into Odoo in bulk.
+
+The story: *Main Distribution Center*, an industrial-supplies distributor. Six months
+of purchase receipts and customer deliveries are posted through Odoo's own stock moves
+(so quants, valuation layers and the hand-off ledger are real), then backdated; the
+stock is put away into the racks; open sale orders wait to be waved.
+
+Set ``STOCKOPS_DEMO_SIZE`` (small, default, large) before installing to pick the size.
+"""
+
+import logging
+import os
+import time
+
+from odoo import api, fields, models
+
+from stockops import scenario as scenario_mod
+
+_logger = logging.getLogger(__name__)
+
+SHOW_GROUPS = (
+    "stock.group_stock_multi_locations",
+    "stock.group_adv_location",
+    "product.group_stock_packaging",
+)
+
+
+class WmsDemoLoader(models.AbstractModel):
+    _name = "wms.demo.loader"
+    _description = "stockops demo warehouse loader"
+
+    @api.model
+    def _load(self, size=None):
+        size = size or os.environ.get("STOCKOPS_DEMO_SIZE") or "default"
+        # thousands of historical documents: no chatter messages or followers for them
+        self = self.with_context(
+            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True,
+            mail_notrack=True,
+        )  # fmt: skip
+        started = time.monotonic()
+        sc = scenario_mod.generate(size=size, today=fields.Date.context_today(self))
+        warehouse = self.env.ref("stock.warehouse0")
+        self._show_features()
+        ref = self._timed("master data", self._load_master_data, sc)  # demo_master_data.py
+        self._timed("history", self._load_history, sc, warehouse, ref)  # demo_history.py
+        ref["bins"] = self._timed("layout", self._load_layout, sc, warehouse)  # demo_layout.py
+        self._timed("put-away", self._put_stock_away, sc, warehouse, ref)  # demo_stock.py
+        self._timed("open orders", self._load_open_orders, sc, ref)
+        self._timed("distances", warehouse.action_wms_compute_travel)
+        _logger.info(
+            "stockops demo (%s): %d bins, %d products, %d receipts, %d deliveries in %.0f s",
+            size,
+            len(sc.bins),
+            len(sc.products),
+            len(sc.purchase_orders),
+            len(sc.deliveries),
+            time.monotonic() - started,
+        )
+        return True
+
+    def _timed(self, step, func, *args):
+        started = time.monotonic()
+        result = func(*args)
+        _logger.info("stockops demo: %s in %.1f s", step, time.monotonic() - started)
+        return result
+
+    def _show_features(self):
+        user_group = self.env.ref("base.group_user")
+        user_group.write({"implied_ids": [(4, self.env.ref(xmlid).id) for xmlid in SHOW_GROUPS]})

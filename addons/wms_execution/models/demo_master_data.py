@@ -1,0 +1,123 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import models
+
+
+class WmsDemoLoader(models.AbstractModel):
+    """Demo products, vendors and customers, created in one ``create`` per model."""
+
+    _inherit = "wms.demo.loader"
+
+    def _load_master_data(self, sc):
+        vendors = self._load_partners(sc.vendors, supplier=True)
+        categories = self._load_categories(sc)
+        return {
+            "vendors": vendors,
+            "customers": self._load_partners(sc.customers, supplier=False),
+            "products": self._load_products(sc, categories, vendors),
+        }
+
+    def _load_categories(self, sc):
+        parent = self.env.ref("product.product_category_all")
+        names = sorted({p.category for p in sc.products})
+        categories = self.env["product.category"].create(
+            [
+                {"name": name, "parent_id": parent.id, "property_cost_method": "fifo"}
+                for name in names
+            ]
+        )
+        return dict(zip(names, categories, strict=True))
+
+    def _load_partners(self, rows, supplier):
+        countries = {c.code: c.id for c in self.env["res.country"].search([])}
+        states = {
+            (s.country_id.code, s.code): s.id
+            for s in self.env["res.country.state"].search([("country_id.code", "=", "US")])
+        }
+        vals = []
+        for row in rows:
+            val = {
+                "name": row.name,
+                "ref": row.code,
+                "is_company": True,
+                "city": row.city,
+                "country_id": countries.get(row.country_code, False),
+            }
+            if supplier:
+                val["supplier_rank"] = 1
+            else:
+                val.update(
+                    street=row.street,
+                    zip=row.zip,
+                    phone=row.phone,
+                    email=row.email,
+                    state_id=states.get((row.country_code, row.state_code), False),
+                    customer_rank=1,
+                )
+            vals.append(val)
+        partners = self.env["res.partner"].create(vals)
+        return {row.code: partner for row, partner in zip(rows, partners, strict=True)}
+
+    def _product_values(self, product, category, vendor, promised_days, metre):
+        return {
+            "name": product.name,
+            "default_code": product.default_code,
+            "barcode": product.barcode,
+            "is_storable": True,
+            "type": "consu",
+            "categ_id": category.id,
+            "weight": product.weight_kg,
+            "volume": round(product.length_m * product.width_m * product.height_m, 6),
+            "product_length": product.length_m,
+            "product_width": product.width_m,
+            "product_height": product.height_m,
+            "dimensional_uom_id": metre.id,
+            "standard_price": product.cost,
+            "list_price": product.list_price,
+            "wms_hazard_class": product.hazard_class or False,
+            "wms_fragile": product.fragile,
+            "wms_this_side_up": product.this_side_up,
+            "seller_ids": [
+                (
+                    0,
+                    0,
+                    {
+                        "partner_id": vendor.id,
+                        "price": product.vendor_price,
+                        "delay": promised_days,
+                    },
+                )
+            ],
+        }
+
+    def _load_products(self, sc, categories, vendors):
+        metre = self.env.ref("uom.product_uom_meter")
+        promised = {v.code: v.promised_lead_time_days for v in sc.vendors}
+        templates = self.env["product.template"].create(
+            [
+                self._product_values(
+                    p,
+                    categories[p.category],
+                    vendors[p.vendor_code],
+                    promised[p.vendor_code],
+                    metre,
+                )
+                for p in sc.products
+            ]
+        )
+        products = {
+            p.default_code: t.product_variant_id
+            for p, t in zip(sc.products, templates, strict=True)
+        }
+        self.env["product.packaging"].create(
+            [
+                {
+                    "name": pack.name,
+                    "qty": pack.qty,
+                    "barcode": pack.barcode,
+                    "product_id": products[p.default_code].id,
+                }
+                for p in sc.products
+                for pack in p.packagings
+            ]
+        )
+        return products

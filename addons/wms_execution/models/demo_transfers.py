@@ -1,0 +1,67 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from typing import NamedTuple
+
+from odoo import models
+
+
+class DemoLine(NamedTuple):
+    """One line of a demo transfer: what was asked, what was done, and where it went
+    (None: the transfer's destination)."""
+
+    product: models.BaseModel
+    ordered_qty: float
+    done_qty: float
+    dest: models.BaseModel | None = None
+
+
+class WmsDemoLoader(models.AbstractModel):
+    _inherit = "wms.demo.loader"
+
+    def _post_transfers(self, ptype, source, dest, transfers):
+        """Create and post many transfers at once through Odoo's own ``_action_done``.
+
+        ``transfers`` is a list of ``(picking values, [DemoLine, ...])``. Move lines are
+        written with the quantities done, so nothing is reserved on the way; lines done
+        short are split and the rest cancelled, as Odoo does without a backorder.
+        """
+        pickings = self.env["stock.picking"].create(
+            [
+                {
+                    **values,
+                    "picking_type_id": ptype.id,
+                    "location_id": source.id,
+                    "location_dest_id": dest.id,
+                    "move_ids": [
+                        (0, 0, {"name": line.product.display_name, "product_id": line.product.id,
+                                "product_uom_qty": line.ordered_qty, "location_id": source.id,
+                                "location_dest_id": dest.id})
+                        for line in lines
+                    ],
+                }
+                for values, lines in transfers
+            ]
+        )  # fmt: skip
+        done = [
+            (move, line)
+            for (_values, lines), picking in zip(transfers, pickings, strict=True)
+            for move, line in zip(picking.move_ids, lines, strict=True)
+            if line.done_qty > 0
+        ]
+        self.env["stock.move.line"].create(
+            [
+                {
+                    "move_id": move.id,
+                    "picking_id": move.picking_id.id,
+                    "product_id": move.product_id.id,
+                    "product_uom_id": move.product_uom.id,
+                    "location_id": source.id,
+                    "location_dest_id": (line.dest or dest).id,
+                    "quantity": line.done_qty,
+                    "picked": True,
+                }
+                for move, line in done
+            ]
+        )
+        pickings.move_ids.picked = True
+        pickings.with_context(cancel_backorder=True)._action_done()
+        return pickings

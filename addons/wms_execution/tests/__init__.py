@@ -1,0 +1,4 @@
+from . import test_layout
+from . import test_event_ledger
+from . import test_demo_warehouse
+from . import test_tour
