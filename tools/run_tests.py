@@ -104,7 +104,7 @@ def run_suite_tests(odoo, db, name: str) -> int:
             odoo.python, "-m", "pytest", "-o", "addopts=", "-p", "no:cacheprovider",
             "--rootdir", str(ADDONS), f"--odoo-database={name}",
             f"--odoo-addons-path={odoo.addons_path}", *extra,
-            "--odoo-extra=http_interface=127.0.0.1", "--odoo-http",
+            "--odoo-extra=http-interface=127.0.0.1", "--odoo-http",
             *(str(ADDONS / module / "tests") for module in selected),
         ],
         env=odoo.env(),
