@@ -9,6 +9,7 @@ import sys
 #: benchmark name -> module under bench/ with a ``run(size: str) -> Result`` function
 BENCHMARKS = {
     "travel": "bench.travel",
+    "policy": "bench.policy",
 }
 
 

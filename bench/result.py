@@ -18,5 +18,5 @@ class Result:
         ratio = self.ours / self.baseline if self.baseline else float("inf")
         return (
             f"{name}: ours {self.ours:.4g} {self.unit} | {self.baseline_name} "
-            f"{self.baseline:.4g} {self.unit} | ratio {ratio:.3f}"
+            f"{self.baseline:.4g} {self.unit} | ratio {ratio:.4g}"
         )
