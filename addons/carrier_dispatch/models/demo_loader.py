@@ -17,6 +17,9 @@ class WmsDemoLoader(models.AbstractModel):
     def _load_carriers(self, size=None):
         size = size or os.environ.get("STOCKOPS_DEMO_SIZE") or "default"
         sc = scenario_mod.generate(size=size, today=fields.Date.context_today(self))
+        names = [c.name for c in sc.carriers]
+        if self.env["delivery.carrier"].search_count([("name", "in", names)]):
+            return False  # loaded already: -i on an installed module reloads demo files
         carriers = {}
         for carrier in sc.carriers:
             service = carrier.services[0]

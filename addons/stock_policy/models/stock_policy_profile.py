@@ -36,8 +36,9 @@ class StockPolicyProfile(models.Model):
         string="Review Period (days)",
         default=7,
         required=True,
-        help="Days between two looks at the same product; stock must cover lead time "
-        "plus this period.",
+        help="Days of demand one replenishment order should cover (the cycle stock "
+        "between min and max); Odoo's scheduler re-checks the rule every run, so safety "
+        "stock covers the lead time only.",
     )
     horizon_days = fields.Integer(string="Forecast Horizon (days)", default=90, required=True)
     history_days = fields.Integer(
@@ -59,10 +60,10 @@ class StockPolicyProfile(models.Model):
     @api.constrains("service_level")
     def _check_service_level(self):
         for profile in self:
-            if not 50.0 <= profile.service_level < 100.0:
+            if not 50.0 < profile.service_level < 100.0:
                 raise ValidationError(
                     _(
-                        "The service level of %(name)s must be at least 50%% and below "
+                        "The service level of %(name)s must be above 50%% and below "
                         "100%% (100%% would need infinite safety stock).",
                         name=profile.name,
                     )

@@ -1,1 +1,2 @@
 from . import test_policy_profile
+from . import test_policy_run

@@ -38,9 +38,15 @@ class WmsDemoLoader(models.AbstractModel):
             tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True,
             mail_notrack=True,
         )  # fmt: skip
+        warehouse = self.env.ref("stock.warehouse0")
+        if warehouse.wms_aisle_ids:
+            # -i on an installed module reloads demo files: the warehouse is already built
+            _logger.info(
+                "stockops demo: %s already has its layout, not loaded again", warehouse.name
+            )
+            return False
         started = time.monotonic()
         sc = scenario_mod.generate(size=size, today=fields.Date.context_today(self))
-        warehouse = self.env.ref("stock.warehouse0")
         self._show_features()
         ref = self._timed("master data", self._load_master_data, sc)  # demo_master_data.py
         self._timed("history", self._load_history, sc, warehouse, ref)  # demo_history.py

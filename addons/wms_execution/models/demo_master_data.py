@@ -10,11 +10,24 @@ class WmsDemoLoader(models.AbstractModel):
     def _load_master_data(self, sc):
         vendors = self._load_partners(sc.vendors, supplier=True)
         categories = self._load_categories(sc)
+        products = self._load_products(sc, categories, vendors)
+        self._assign_policy_profiles(sc, products)
         return {
             "vendors": vendors,
             "customers": self._load_partners(sc.customers, supplier=False),
-            "products": self._load_products(sc, categories, vendors),
+            "products": products,
         }
+
+    def _assign_policy_profiles(self, sc, products):
+        """Fast movers get the A profile, slow ones the C profile; the rest fall to the
+        catch-all B profile (stock_policy's demo)."""
+        for hint, xmlid in (("A", "profile_fast_movers"), ("C", "profile_slow_movers")):
+            profile = self.env.ref(f"stock_policy.{xmlid}", raise_if_not_found=False)
+            if profile:
+                chosen = [
+                    products[p.default_code].id for p in sc.products if p.velocity_hint == hint
+                ]
+                profile.product_ids = [(6, 0, chosen)]
 
     def _load_categories(self, sc):
         parent = self.env.ref("product.product_category_all")
@@ -57,7 +70,7 @@ class WmsDemoLoader(models.AbstractModel):
         partners = self.env["res.partner"].create(vals)
         return {row.code: partner for row, partner in zip(rows, partners, strict=True)}
 
-    def _product_values(self, product, category, vendor, promised_days, metre):
+    def _product_values(self, product, category, vendor, promised_days, metre, buy):
         return {
             "name": product.name,
             "default_code": product.default_code,
@@ -76,6 +89,7 @@ class WmsDemoLoader(models.AbstractModel):
             "wms_hazard_class": product.hazard_class or False,
             "wms_fragile": product.fragile,
             "wms_this_side_up": product.this_side_up,
+            "route_ids": [(4, buy.id)],
             "seller_ids": [
                 (
                     0,
@@ -91,6 +105,7 @@ class WmsDemoLoader(models.AbstractModel):
 
     def _load_products(self, sc, categories, vendors):
         metre = self.env.ref("uom.product_uom_meter")
+        buy = self.env.ref("purchase_stock.route_warehouse0_buy")
         promised = {v.code: v.promised_lead_time_days for v in sc.vendors}
         templates = self.env["product.template"].create(
             [
@@ -100,6 +115,7 @@ class WmsDemoLoader(models.AbstractModel):
                     vendors[p.vendor_code],
                     promised[p.vendor_code],
                     metre,
+                    buy,
                 )
                 for p in sc.products
             ]

@@ -1,0 +1,105 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import datetime, time, timedelta
+
+import numpy as np
+
+from odoo import fields, models
+from odoo.tools import SQL
+
+
+def week_start(day):
+    """Monday of ``day``'s ISO week: demand is bucketed by week."""
+    return day - timedelta(days=day.weekday())
+
+
+class StockPolicyHistory(models.AbstractModel):
+    """What the policy run reads from Odoo, one grouped query per signal.
+
+    - shipped demand: done moves out of the warehouse to customers, per product per week;
+    - lost demand: customer moves cancelled (a line shipped short and not backordered),
+      per product per week — those weeks are flagged so a stockout is not read as zero
+      demand; customer returns are not subtracted (a return is not negative demand);
+    - weeks before a product's first demand are not history (it was not sold yet);
+    - real lead times: days from purchase-order confirmation to the receipt being posted,
+      mean, spread and count per product and vendor.
+    """
+
+    _name = "stock.policy.history"
+    _description = "Inventory policy: history reader"
+
+    def _week_columns(self, weeks, today=None):
+        """The ``weeks`` Mondays before this week's, oldest first (this week is not over)."""
+        this_week = week_start(today or fields.Date.context_today(self))
+        return [this_week - timedelta(weeks=weeks - i) for i in range(weeks)]
+
+    def _customer_moves_by_week(self, warehouse, products, start, state):
+        groups = self.env["stock.move"]._read_group(
+            [
+                ("product_id", "in", products.ids),
+                ("state", "=", state),
+                ("location_dest_id.usage", "=", "customer"),
+                ("location_id.warehouse_id", "=", warehouse.id),
+                ("date", ">=", datetime.combine(start, time.min)),
+            ],
+            ["product_id", "date:week"],
+            ["product_qty:sum"],
+        )
+        return groups
+
+    def _weekly_demand(self, warehouse, products, weeks, today=None):
+        """Shipped units per product (rows, in ``products`` order) and week (columns), and
+        a boolean matrix of the weeks with lost demand; plus the column dates."""
+        columns = self._week_columns(weeks, today)
+        col_of = {day: i for i, day in enumerate(columns)}
+        row_of = {pid: i for i, pid in enumerate(products.ids)}
+        shipped = np.zeros((len(products), weeks))
+        lost = np.zeros((len(products), weeks), dtype=bool)
+        for state, target in (("done", shipped), ("cancel", lost)):
+            for product, week, qty in self._customer_moves_by_week(
+                warehouse, products, columns[0], state
+            ):
+                col = col_of.get(week_start(week.date() if hasattr(week, "date") else week))
+                if col is None or not qty:
+                    continue
+                if state == "done":
+                    target[row_of[product.id], col] += qty
+                else:
+                    target[row_of[product.id], col] = True
+        return shipped, lost, columns
+
+    def _not_history(self, shipped, lost):
+        """Weeks a forecast must not read: demand lost to a stockout, and the weeks before a
+        product's first demand (it was not sold yet: those zeros are not demand)."""
+        seen = (shipped > 0) | lost
+        started = np.maximum.accumulate(seen, axis=1)
+        before_first = ~started & seen.any(axis=1, keepdims=True)
+        return lost | before_first
+
+    def _lead_times(self, products):
+        """Measured supplier lead time per (product id, vendor id): (mean days, sd days,
+        receipts), from purchase confirmation to the posted receipt."""
+        if not products:
+            return {}
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT m.product_id, po.partner_id,
+                       AVG(EXTRACT(EPOCH FROM m.date - po.date_approve) / 86400.0),
+                       COALESCE(STDDEV_SAMP(EXTRACT(EPOCH FROM m.date - po.date_approve)
+                                / 86400.0), 0),
+                       COUNT(*)
+                  FROM stock_move m
+                  JOIN purchase_order_line pol ON pol.id = m.purchase_line_id
+                  JOIN purchase_order po ON po.id = pol.order_id
+                 WHERE m.state = 'done' AND m.product_id IN %s
+                   AND po.date_approve IS NOT NULL AND m.date >= po.date_approve
+                 GROUP BY m.product_id, po.partner_id
+                """,
+                tuple(products.ids),
+            )
+        )
+        return {
+            (product_id, vendor_id): (float(mean), float(sd), count)
+            for product_id, vendor_id, mean, sd, count in self.env.cr.fetchall()
+        }

@@ -1,0 +1,131 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import math
+
+import numpy as np
+
+from odoo import fields, models
+
+from stockops.policy.forecast import forecast_many
+from stockops.policy.reorder import decide_policies
+
+DAYS_PER_WEEK = 7.0
+MIN_RECEIPTS_FOR_MEASURED_LEAD_TIME = 3
+# no profile applies: plan anyway, at a service level most planners start from
+DEFAULT_SERVICE_LEVEL, DEFAULT_REVIEW_DAYS, DEFAULT_HISTORY_DAYS = 95.0, 7, 364
+
+
+class StockPolicyRun(models.Model):
+    """Plan one chunk of products of one warehouse: read, decide, write."""
+
+    _inherit = "stock.policy.run"
+
+    def _plan_chunk(self, warehouse, products, scopes):
+        chosen = self._choose_profiles(warehouse, products, scopes)
+        history = self.env["stock.policy.history"]
+        days = max((p.history_days for p, _why in chosen.values() if p), default=364)
+        shipped, lost, _weeks = history._weekly_demand(warehouse, products, max(days // 7, 8))
+        horizon = max((p.horizon_days for p, _why in chosen.values() if p), default=91) // 7
+        methods = [
+            (chosen[p.id][0].forecast_method if chosen[p.id][0] else "auto") for p in products
+        ]
+        exclude = history._not_history(shipped, lost)
+        forecasts = forecast_many(shipped, max(horizon, 1), methods=methods, exclude=exclude)
+        lead = self._lead_time_inputs(products, history._lead_times(products))
+        profiles = [chosen[p.id][0] for p in products]
+        service = np.array([(p.service_level if p else DEFAULT_SERVICE_LEVEL) for p in profiles])
+        review = np.array([(p.review_period_days if p else DEFAULT_REVIEW_DAYS) for p in profiles])
+        decisions = decide_policies(
+            demand_per_day=np.asarray(forecasts.mean) / DAYS_PER_WEEK,
+            demand_sd_per_day=np.asarray(forecasts.sigma) / math.sqrt(DAYS_PER_WEEK),
+            lead_time_days=lead["mean"],
+            lead_time_sd_days=lead["sd"],
+            review_period_days=review,
+            service_level=service / 100.0,
+            min_order_qty=lead["moq"],
+            order_multiple=lead["multiple"],
+            default_lead_time_days=lead["default"],
+        )
+        self._write_orderpoints(warehouse, products, chosen, forecasts, lead, decisions)
+        return len(products)
+
+    def _lead_time_inputs(self, products, measured):
+        """Lead time per product: measured on past receipts from its main vendor when
+        there are enough of them, else the vendor's promise with no spread, else None
+        (the engine's default, said so in the reason)."""
+        out = {k: [] for k in ("mean", "sd", "moq", "multiple", "default", "source")}
+        for product in products:
+            seller = product.seller_ids[:1]
+            stats = measured.get((product.id, seller.partner_id.id)) if seller else None
+            if stats and stats[2] >= MIN_RECEIPTS_FOR_MEASURED_LEAD_TIME:
+                mean, sd, count = stats
+                source = f"measured on {count} receipts"
+            elif seller:
+                mean, sd, source = float(seller.delay), None, "vendor's promise"
+            else:
+                mean, sd, source = None, None, "no vendor: default"
+            packs = product.packaging_ids.filtered("purchase").sorted("qty")
+            out["mean"].append(mean)
+            out["sd"].append(sd)
+            # the vendor's minimum is in its purchase unit; the engine works in stock units
+            moq = (
+                seller.product_uom._compute_quantity(seller.min_qty, product.uom_id)
+                if seller
+                else 0.0
+            )
+            out["moq"].append(moq)
+            out["multiple"].append(packs[:1].qty or 1.0)
+            out["default"].append(14.0)
+            out["source"].append(source)
+        return out
+
+    def _write_orderpoints(self, warehouse, products, chosen, forecasts, lead, decisions):
+        rules = self.env["stock.warehouse.orderpoint"].search(
+            [("warehouse_id", "=", warehouse.id), ("product_id", "in", products.ids)]
+        )
+        rule_of = {rule.product_id.id: rule for rule in rules}
+        now = fields.Datetime.now()
+        to_create = []
+        for i, product in enumerate(products):
+            profile, profile_why = chosen[product.id]
+            values = {
+                "policy_profile_id": profile.id if profile else False,
+                "policy_pattern": str(forecasts.pattern[i]),
+                "policy_method": str(forecasts.method[i]),
+                "policy_forecast_per_day": float(decisions.demand_per_day[i]),
+                "policy_lead_time_days": float(decisions.lead_time_days_used[i]),
+                "policy_lead_time_source": lead["source"][i],
+                "policy_service_level": float(decisions.service_level[i]) * 100.0,
+                "policy_safety_stock": float(decisions.safety_stock[i]),
+                "policy_mase": float(np.nan_to_num(forecasts.mase[i])),
+                "policy_bias": float(np.nan_to_num(forecasts.bias[i])),
+                "policy_proposed_min": float(decisions.min_qty[i]),
+                "policy_proposed_max": float(decisions.max_qty[i]),
+                "policy_reason": "\n".join(
+                    [
+                        f"Profile: {profile.name if profile else 'none'} ({profile_why}).",
+                        f"Forecast: {forecasts.reason(i)}",
+                        f"Lead time: {lead['source'][i]}.",
+                        f"Stock: {decisions.reason(i)}",
+                    ]
+                ),
+                "policy_date": now,
+            }
+            rule = rule_of.get(product.id)
+            if not (rule and rule.policy_frozen):
+                # a frozen rule keeps what the planner typed; the proposal sits beside it
+                values["product_min_qty"] = values["policy_proposed_min"]
+                values["product_max_qty"] = values["policy_proposed_max"]
+                values["qty_multiple"] = float(lead["multiple"][i])
+            if rule:
+                rule.write(values)
+            elif values["policy_proposed_max"] > 0:
+                to_create.append(
+                    {
+                        **values,
+                        "product_id": product.id,
+                        "warehouse_id": warehouse.id,
+                        "location_id": warehouse.lot_stock_id.id,
+                        "trigger": "auto",
+                    }
+                )
+        self.env["stock.warehouse.orderpoint"].create(to_create)

@@ -1,0 +1,143 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
+from odoo import fields
+from odoo.tests import new_test_user, tagged
+from odoo.tests.common import TransactionCase
+from odoo.tools import mute_logger
+
+
+@tagged("post_install", "-at_install")
+class TestPolicyRun(TransactionCase):
+    """A planner runs the policy; reorder rules get explained min/max."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.planner = new_test_user(
+            cls.env,
+            login="plan_run_t",
+            groups="stock_policy.group_inventory_planner,purchase.group_purchase_user",
+        )
+        cls.warehouse = cls.env["stock.warehouse"].create({"name": "Policy DC", "code": "PDC"})
+        cls.vendor = cls.env["res.partner"].create({"name": "Lakeside Abrasives"})
+        cls.profile = cls.env["stock.policy.profile"].create(
+            {"name": "Test 95", "service_level": 95.0, "review_period_days": 7,
+             "warehouse_ids": [(6, 0, cls.warehouse.ids)]}
+        )  # fmt: skip
+        cls.gloves = cls._product("Nitrile Gloves M (100)", delay=6)
+        cls.discs = cls._product("Flap Disc 115 mm (10)", delay=10)
+        today = fields.Date.today()
+        weekly = [18, 22, 20, 19, 25, 21, 17, 23, 20, 22, 19, 24, 21, 20, 18, 23, 22, 20]
+        cls._ship(cls.gloves, [(today - timedelta(weeks=w + 1), q) for w, q in enumerate(weekly)])
+        cls._ship(cls.discs, [(today - timedelta(weeks=3 * w + 1), 6) for w in range(6)])
+
+    @classmethod
+    def _product(cls, name, delay, min_qty=0.0):
+        return cls.env["product.product"].create(
+            {
+                "name": name,
+                "is_storable": True,
+                "route_ids": [(4, cls.env.ref("purchase_stock.route_warehouse0_buy").id)],
+                "seller_ids": [
+                    (0, 0, {"partner_id": cls.vendor.id, "delay": delay, "min_qty": min_qty})
+                ],
+            }
+        )
+
+    @classmethod
+    def _ship(cls, product, dated_quantities):
+        """Done customer moves on the given days: the history the run reads."""
+        customers = cls.env.ref("stock.stock_location_customers")
+        cls.env["stock.move"].create(
+            [
+                {"name": product.name, "product_id": product.id, "product_uom_qty": qty,
+                 "location_id": cls.warehouse.lot_stock_id.id,
+                 "location_dest_id": customers.id, "state": "done",
+                 "date": fields.Datetime.to_datetime(day) + timedelta(hours=10)}
+                for day, qty in dated_quantities
+            ]
+        )  # fmt: skip
+
+    def _run(self):
+        return self.env["stock.policy.run"].with_user(self.planner)._execute(self.warehouse)
+
+    def _rule(self, product):
+        return self.env["stock.warehouse.orderpoint"].search(
+            [("product_id", "=", product.id), ("warehouse_id", "=", self.warehouse.id)]
+        )
+
+    def test_run_creates_explained_rules_from_history(self):
+        run = self._run()
+        self.assertEqual(run.state, "done")
+        self.assertEqual(run.planned_count, 2)
+        rule = self._rule(self.gloves)
+        # about 20.6 a week over a 6-day promised lead time, plus safety stock
+        self.assertAlmostEqual(rule.policy_forecast_per_day, 20.6 / 7, delta=0.6)
+        self.assertGreater(rule.product_min_qty, rule.policy_forecast_per_day * 6)
+        self.assertGreater(rule.product_max_qty, rule.product_min_qty)
+        self.assertEqual(rule.policy_profile_id, self.profile)
+        self.assertEqual(rule.policy_lead_time_source, "vendor's promise")
+        for part in ("Profile: Test 95", "Forecast:", "Lead time:", "Stock:"):
+            self.assertIn(part, rule.policy_reason)
+
+    def test_sparse_demand_is_forecast_as_intermittent(self):
+        self._run()
+        rule = self._rule(self.discs)
+        self.assertIn(rule.policy_pattern, ("intermittent", "lumpy"))
+        self.assertIn(rule.policy_method, ("sba", "croston", "tsb"))
+
+    def test_frozen_rule_keeps_the_planners_numbers(self):
+        self._run()
+        rule = self._rule(self.gloves)
+        rule.with_user(self.planner).write(
+            {"product_min_qty": 500, "product_max_qty": 900, "policy_frozen": True}
+        )
+        self._run()
+        self.assertEqual((rule.product_min_qty, rule.product_max_qty), (500, 900))
+        self.assertLess(rule.policy_proposed_min, 500)
+
+    def test_one_bad_product_is_skipped_with_its_reason(self):
+        broken = self._product("Misconfigured Tape", delay=5, min_qty=-4)
+        self._ship(broken, [(fields.Date.today() - timedelta(weeks=2), 5)])
+        with mute_logger("odoo.addons.stock_policy.models.stock_policy_run"):
+            run = self._run()
+        self.assertEqual(run.state, "partial")
+        self.assertEqual((run.planned_count, run.skipped_count), (2, 1))
+        self.assertIn("Misconfigured Tape", run.log)
+        self.assertTrue(self._rule(self.gloves))
+
+    def test_scheduler_orders_from_the_planned_rule(self):
+        self._run()
+        self.env["procurement.group"].run_scheduler()
+        line = self.env["purchase.order.line"].search([("product_id", "=", self.gloves.id)])
+        self.assertTrue(line)
+        self.assertEqual(line.order_id.partner_id, self.vendor)
+        self.assertAlmostEqual(line.product_qty, self._rule(self.gloves).product_max_qty)
+
+
+@tagged("post_install", "-at_install")
+class TestPolicyOnDemo(TransactionCase):
+    """The demo warehouse's six months of history, planned as a planner would."""
+
+    def test_demo_products_get_the_method_their_pattern_calls_for(self):
+        module = self.env["ir.module.module"].search([("name", "=", "wms_execution")])
+        if not module.demo:
+            self.skipTest("installed without demo data")
+        planner = new_test_user(
+            self.env, login="plan_demo_t", groups="stock_policy.group_inventory_planner"
+        )
+        warehouse = self.env.ref("stock.warehouse0")
+        run = self.env["stock.policy.run"].with_user(planner)._execute(warehouse)
+        self.assertEqual(run.skipped_count, 0, run.log)
+        rules = self.env["stock.warehouse.orderpoint"].search(
+            [("warehouse_id", "=", warehouse.id), ("policy_date", "!=", False)]
+        )
+        self.assertGreaterEqual(len(rules), 200)
+        sparse = rules.filtered(lambda r: r.policy_pattern == "intermittent")
+        self.assertTrue(sparse)
+        self.assertEqual(set(sparse.mapped("policy_method")) - {"sba", "croston", "tsb"}, set())
+        fast = self.env.ref("stock_policy.profile_fast_movers")
+        self.assertTrue(rules.filtered(lambda r: r.policy_profile_id == fast))
+        measured = rules.filtered(lambda r: r.policy_lead_time_source.startswith("measured"))
+        self.assertTrue(measured, "demo receipts should give measured lead times")
