@@ -19,6 +19,7 @@
         "views/stock_policy_profile_views.xml",
         "views/stock_warehouse_orderpoint_views.xml",
         "views/stock_policy_run_views.xml",
+        "views/stock_policy_exclusion_views.xml",
         "views/product_template_views.xml",
         "views/stock_policy_menus.xml",
     ],

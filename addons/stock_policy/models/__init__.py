@@ -1,4 +1,5 @@
 from . import stock_policy_profile
+from . import stock_policy_exclusion
 from . import stock_policy_history
 from . import stock_warehouse_orderpoint
 from . import stock_policy_run

@@ -19,7 +19,8 @@ class StockPolicyHistory(models.AbstractModel):
     - lost demand: customer moves cancelled (a line shipped short and not backordered),
       per product per week — those weeks are flagged so a stockout is not read as zero
       demand; customer returns are not subtracted (a return is not negative demand);
-    - weeks before a product's first demand are not history (it was not sold yet);
+    - weeks before a product's first demand are not history (it was not sold yet), nor
+      are weeks a planner excluded (``stock.policy.exclusion``: promotions, one-offs);
     - real lead times: days from purchase-order confirmation to the receipt being posted,
       mean, spread and count per product and vendor.
     """
@@ -67,13 +68,34 @@ class StockPolicyHistory(models.AbstractModel):
                     target[row_of[product.id], col] = True
         return shipped, lost, columns
 
-    def _not_history(self, shipped, lost):
-        """Weeks a forecast must not read: demand lost to a stockout, and the weeks before a
-        product's first demand (it was not sold yet: those zeros are not demand)."""
+    def _not_history(self, shipped, lost, marked=None):
+        """Weeks a forecast must not read: demand lost to a stockout, weeks a planner
+        marked (promotions, one-off orders), and the weeks before a product's first
+        demand (it was not sold yet: those zeros are not demand)."""
         seen = (shipped > 0) | lost
         started = np.maximum.accumulate(seen, axis=1)
         before_first = ~started & seen.any(axis=1, keepdims=True)
-        return lost | before_first
+        out = lost | before_first
+        return out if marked is None else out | marked
+
+    def _marked_weeks(self, warehouse, products, columns):
+        """Weeks (columns) of each product (rows) covered by a planner's exclusion."""
+        marked = np.zeros((len(products), len(columns)), dtype=bool)
+        exclusions = self.env["stock.policy.exclusion"].search_fetch(
+            [
+                ("product_id", "in", products.ids),
+                ("warehouse_id", "in", [warehouse.id, False]),
+                ("date_to", ">=", columns[0]),
+            ],
+            ["product_id", "date_from", "date_to"],
+        )
+        row_of = {pid: i for i, pid in enumerate(products.ids)}
+        starts = np.array(columns, dtype="datetime64[D]")
+        for exclusion in exclusions:
+            first = np.datetime64(week_start(exclusion.date_from), "D")
+            last = np.datetime64(exclusion.date_to, "D")
+            marked[row_of[exclusion.product_id.id]] |= (starts >= first) & (starts <= last)
+        return marked
 
     def _lead_times(self, products):
         """Measured supplier lead time per (product id, vendor id): (mean days, sd days,

@@ -23,12 +23,13 @@ class StockPolicyRun(models.Model):
         chosen = self._choose_profiles(warehouse, products, scopes)
         history = self.env["stock.policy.history"]
         days = max((p.history_days for p, _why in chosen.values() if p), default=364)
-        shipped, lost, _weeks = history._weekly_demand(warehouse, products, max(days // 7, 8))
+        shipped, lost, weeks = history._weekly_demand(warehouse, products, max(days // 7, 8))
         horizon = max((p.horizon_days for p, _why in chosen.values() if p), default=91) // 7
         methods = [
             (chosen[p.id][0].forecast_method if chosen[p.id][0] else "auto") for p in products
         ]
-        exclude = history._not_history(shipped, lost)
+        marked = history._marked_weeks(warehouse, products, weeks)
+        exclude = history._not_history(shipped, lost, marked)
         forecasts = forecast_many(shipped, max(horizon, 1), methods=methods, exclude=exclude)
         lead = self._lead_time_inputs(products, history._lead_times(products))
         profiles = [chosen[p.id][0] for p in products]

@@ -107,6 +107,21 @@ class TestPolicyRun(TransactionCase):
         self.assertIn("Misconfigured Tape", run.log)
         self.assertTrue(self._rule(self.gloves))
 
+    def test_marked_promotion_does_not_inflate_the_forecast(self):
+        promo_day = fields.Date.today() - timedelta(weeks=2)
+        self._ship(self.gloves, [(promo_day, 400)])
+        self._run()
+        with_spike = self._rule(self.gloves).policy_forecast_per_day
+        self.env["stock.policy.exclusion"].with_user(self.planner).create(
+            {"product_id": self.gloves.id, "date_from": promo_day, "date_to": promo_day,
+             "kind": "promotion", "note": "Spring safety week"}
+        )  # fmt: skip
+        self._run()
+        rule = self._rule(self.gloves)
+        self.assertLess(rule.policy_forecast_per_day, with_spike)
+        self.assertAlmostEqual(rule.policy_forecast_per_day, 20.6 / 7, delta=0.6)
+        self.assertIn("excluded", rule.policy_reason)
+
     def test_scheduler_orders_from_the_planned_rule(self):
         self._run()
         self.env["procurement.group"].run_scheduler()
