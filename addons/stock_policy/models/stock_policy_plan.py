@@ -8,6 +8,8 @@ from odoo import fields, models
 from stockops.policy.forecast import forecast_many
 from stockops.policy.reorder import decide_policies
 
+from ..tools import bulk_update
+
 DAYS_PER_WEEK = 7.0
 MIN_RECEIPTS_FOR_MEASURED_LEAD_TIME = 3
 # no profile applies: plan anyway, at a service level most planners start from
@@ -54,8 +56,13 @@ class StockPolicyRun(models.Model):
         there are enough of them, else the vendor's promise with no spread, else None
         (the engine's default, said so in the reason)."""
         out = {k: [] for k in ("mean", "sd", "moq", "multiple", "default", "source")}
+        # read vendors and packagings of the whole chunk at once, through the templates
+        sellers = products.product_tmpl_id.seller_ids
+        sellers.fetch(["partner_id", "delay", "min_qty", "product_tmpl_id"])
+        sellers.mapped("product_uom")
+        products.packaging_ids.fetch(["qty", "purchase"])
         for product in products:
-            seller = product.seller_ids[:1]
+            seller = product.product_tmpl_id.seller_ids[:1]
             stats = measured.get((product.id, seller.partner_id.id)) if seller else None
             if stats and stats[2] >= MIN_RECEIPTS_FOR_MEASURED_LEAD_TIME:
                 mean, sd, count = stats
@@ -85,7 +92,7 @@ class StockPolicyRun(models.Model):
         )
         rule_of = {rule.product_id.id: rule for rule in rules}
         now = fields.Datetime.now()
-        to_create = []
+        to_create, to_update, update_rows, to_set, set_rows = [], [], [], [], []
         for i, product in enumerate(products):
             profile, profile_why = chosen[product.id]
             values = {
@@ -112,14 +119,20 @@ class StockPolicyRun(models.Model):
                 "policy_date": now,
             }
             rule = rule_of.get(product.id)
-            if not (rule and rule.policy_frozen):
-                # a frozen rule keeps what the planner typed; the proposal sits beside it
-                values["product_min_qty"] = values["policy_proposed_min"]
-                values["product_max_qty"] = values["policy_proposed_max"]
-                values["qty_multiple"] = float(lead["multiple"][i])
+            quantities = {
+                "product_min_qty": values["policy_proposed_min"],
+                "product_max_qty": values["policy_proposed_max"],
+                "qty_multiple": float(lead["multiple"][i]),
+            }
             if rule:
-                rule.write(values)
+                to_update.append(rule.id)
+                update_rows.append(values)
+                # a frozen rule keeps what the planner typed; the proposal sits beside it
+                if not rule.policy_frozen:
+                    to_set.append(rule.id)
+                    set_rows.append(quantities)
             elif values["policy_proposed_max"] > 0:
+                values.update(quantities)
                 to_create.append(
                     {
                         **values,
@@ -129,4 +142,7 @@ class StockPolicyRun(models.Model):
                         "trigger": "auto",
                     }
                 )
-        self.env["stock.warehouse.orderpoint"].create(to_create)
+        rules = self.env["stock.warehouse.orderpoint"]
+        bulk_update(rules.browse(to_update), update_rows)
+        bulk_update(rules.browse(to_set), set_rows)
+        rules.create(to_create)

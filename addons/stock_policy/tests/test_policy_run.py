@@ -122,6 +122,30 @@ class TestPolicyRun(TransactionCase):
         self.assertAlmostEqual(rule.policy_forecast_per_day, 20.6 / 7, delta=0.6)
         self.assertIn("excluded", rule.policy_reason)
 
+    def test_queries_do_not_grow_with_the_chunk(self):
+        today = fields.Date.today()
+        extra = self.env["product.product"]
+        for name in ("Safety Glasses Clear", "Ear Plugs Corded (200)"):
+            product = self._product(name, delay=4)
+            self._ship(product, [(today - timedelta(weeks=w + 1), 10 + w) for w in range(12)])
+            extra |= product
+        self._run()  # every product has its rule now: both chunks below update rules
+        run = self.env["stock.policy.run"].with_user(self.planner)
+        scopes = run._profile_scopes()
+
+        def queries(products):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            run._plan_chunk(self.warehouse, products, scopes)
+            self.env.flush_all()
+            return self.env.cr.sql_log_count - before
+
+        queries(self.gloves | self.discs)  # warm caches shared by any chunk
+        small = queries(self.gloves | self.discs)
+        large = queries(self.gloves | self.discs | extra)
+        self.assertEqual(small, large)
+
     def test_scheduler_orders_from_the_planned_rule(self):
         self._run()
         self.env["procurement.group"].run_scheduler()

@@ -1,7 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
 
 from stockops.layout import Point, travel
 
@@ -76,28 +75,3 @@ class StockLocation(models.Model):
                 )
             )
         return travel(warehouse._wms_layout(), self._wms_point(), other._wms_point())
-
-    def _wms_bulk_write(self, fname, values):
-        """Write one value per location of ``self`` (same order) in a single UPDATE.
-
-        Only for plain stored fields nothing depends on (distances the engine computed):
-        a per-record ``write`` would be one query per bin on a 20,000-bin warehouse.
-        """
-        if len(values) != len(self):
-            raise ValueError("one value per location is needed")
-        if not self:
-            return
-        self.check_access("write")
-        self.flush_recordset([fname])
-        rows = SQL(", ").join(
-            SQL("(%s, %s)", rec_id, value) for rec_id, value in zip(self.ids, values, strict=True)
-        )
-        self.env.cr.execute(
-            SQL(
-                "UPDATE stock_location AS loc SET %s = v.val FROM (VALUES %s) AS v(id, val) "
-                "WHERE loc.id = v.id",
-                SQL.identifier(fname),
-                rows,
-            )
-        )
-        self.invalidate_recordset([fname])

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, fields, models
+from odoo.addons.stock_policy.tools import bulk_update
 from odoo.exceptions import AccessError, UserError
 
 from stockops.layout import Aisle, Layout, Point, distances_m
@@ -64,5 +65,5 @@ class StockWarehouse(models.Model):
                 walks = distances_m(layout, [origin], points)[0]
             except ValueError as err:
                 raise UserError(str(err)) from err
-            rows._wms_bulk_write("wms_travel_from_pack_m", walks.round(1).tolist())
+            bulk_update(rows, [{"wms_travel_from_pack_m": w} for w in walks.round(1).tolist()])
         return True

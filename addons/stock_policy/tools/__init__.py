@@ -1,0 +1,1 @@
+from .bulk_update import bulk_update
