@@ -569,3 +569,33 @@ def test_size_table_matches_what_is_generated(default, small):
     assert SIZES["default"].rack_bins == len(_rack_bins(default))
     assert SIZES["small"].rack_bins == len(_rack_bins(small))
     assert SIZES["large"].rack_bins == 20_000
+
+
+@pytest.mark.parametrize("today", [TODAY, datetime.date(2026, 11, 22)])  # Monday, Sunday
+def test_legacy_export_fills_the_weeks_before_the_history(today):
+    sc = generate("default", today=today)
+    weeks = sorted({w.week_start for w in sc.legacy_demand})
+    assert len(weeks) == SIZES["default"].legacy_weeks
+    assert all(day.weekday() == 0 for day in weeks)
+    assert weeks[-1] < sc.history_start <= weeks[-1] + datetime.timedelta(days=7)
+    assert all(w.qty > 0 for w in sc.legacy_demand)
+    launched = {p.default_code for p in sc.products if p.launch_date}
+    assert launched.isdisjoint(w.product_code for w in sc.legacy_demand)
+
+
+def test_legacy_export_peaks_in_each_seasonal_products_season():
+    sc = generate("default", today=TODAY)
+    by_product = defaultdict(Counter)
+    for w in sc.legacy_demand:
+        by_product[w.product_code][w.week_start.isocalendar().week] += w.qty
+    for product in products_by_pattern(sc, "seasonal"):
+        weekly = by_product[product.default_code]
+        in_season = sum(weekly[(product.seasonal_peak_week + d - 1) % 52 + 1] for d in range(-6, 7))
+        off_season = sum(
+            weekly[(product.seasonal_peak_week + 26 + d - 1) % 52 + 1] for d in range(-6, 7)
+        )
+        assert in_season > 2 * off_season, product.default_code
+
+
+def test_small_scenario_has_no_legacy_export():
+    assert generate("small", today=TODAY).legacy_demand == ()

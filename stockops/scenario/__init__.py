@@ -37,7 +37,7 @@ Where each decision lives (every name below is re-exported here, so import from
     product_templates  product categories and name templates
     parties            vendors, customers, carriers
     catalogue          per-product arrays: velocity, pattern, name, vendor, size, price
-    demand             ordered units per product per history day
+    demand             ordered units per product per history day, and the legacy weeks
     history            the (s, Q) policy and the day-by-day stock simulation
     products           the final Product records and their packagings
     orders             purchase orders, past deliveries, open sale orders
@@ -70,6 +70,7 @@ from stockops.scenario.records import (
     Customer,
     Delivery,
     DeliveryLine,
+    LegacyDemandWeek,
     OrderLine,
     Packaging,
     Product,
@@ -104,6 +105,7 @@ __all__ = [
     "Customer",
     "Delivery",
     "DeliveryLine",
+    "LegacyDemandWeek",
     "OrderLine",
     "Packaging",
     "Product",

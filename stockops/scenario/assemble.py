@@ -8,12 +8,12 @@ import numpy as np
 
 from stockops.scenario.building import STORAGE_CATEGORIES, ZONES, build_layout
 from stockops.scenario.catalogue import make_catalogue
-from stockops.scenario.demand import draw_demand
+from stockops.scenario.demand import draw_demand, draw_legacy_demand
 from stockops.scenario.history import plan_policy, simulate
 from stockops.scenario.orders import build_deliveries, build_purchase_orders, build_sale_orders
 from stockops.scenario.parties import CARRIERS, make_customers, make_vendors
 from stockops.scenario.products import build_products
-from stockops.scenario.records import Scenario
+from stockops.scenario.records import LegacyDemandWeek, Scenario
 from stockops.scenario.sizes import SIZES
 from stockops.scenario.stock import place_stock
 
@@ -51,6 +51,7 @@ def generate(size: str = "default", seed: int = 42, today: datetime.date | None 
     sale_orders = build_sale_orders(
         rng, spec, cat, dem, products, customers, sim.on_hand, today, len(deliveries)
     )
+    legacy = _legacy_weeks(spec, rng, cat, dem, start, products) if spec.legacy_weeks else ()
     return Scenario(
         size=size,
         seed=seed,
@@ -73,4 +74,18 @@ def generate(size: str = "default", seed: int = 42, today: datetime.date | None 
         history_start=start,
         building_width_m=layout.width_m,
         building_depth_m=layout.depth_m,
+        legacy_demand=legacy,
+    )
+
+
+def _legacy_weeks(spec, rng, cat, dem, start, products) -> tuple[LegacyDemandWeek, ...]:
+    first, weekly = draw_legacy_demand(spec, rng, cat, dem, start)
+    rows, cols = np.nonzero(weekly)
+    return tuple(
+        LegacyDemandWeek(
+            products[r].default_code,
+            first + datetime.timedelta(weeks=int(c)),
+            int(weekly[r, c]),
+        )
+        for r, c in zip(rows, cols, strict=True)
     )

@@ -226,9 +226,20 @@ class StockQuant:
 
 
 @dataclass(frozen=True, slots=True)
+class LegacyDemandWeek:
+    """Units of one product customers ordered in one week (from Monday ``week_start``),
+    as the previous system exported them; only weeks with demand are listed."""
+
+    product_code: str
+    week_start: datetime.date
+    qty: int
+
+
+@dataclass(frozen=True, slots=True)
 class Scenario:
     """A complete warehouse scenario. ``today`` is the first day after the history; the
-    history covers ``history_start`` .. ``today - 1``. Building dimensions in metres."""
+    history covers ``history_start`` .. ``today - 1``; ``legacy_demand`` the weeks before
+    it, exported by the previous system. Building dimensions in metres."""
 
     size: str
     seed: int
@@ -251,6 +262,7 @@ class Scenario:
     history_start: datetime.date
     building_width_m: float
     building_depth_m: float
+    legacy_demand: tuple[LegacyDemandWeek, ...] = field(default=(), repr=False)
 
 
 def products_by_pattern(scenario: Scenario, pattern: str) -> tuple[Product, ...]:
