@@ -11,7 +11,7 @@
     "application": False,
     "installable": True,
     "depends": ["stock_account", "purchase_stock"],
-    "external_dependencies": {"python": ["stockops", "numpy", "scipy"]},
+    "external_dependencies": {"python": ["stockops", "numpy"]},
     "data": [
         "security/stock_policy_security.xml",
         "security/ir.model.access.csv",
@@ -20,6 +20,7 @@
         "views/stock_warehouse_orderpoint_views.xml",
         "views/stock_policy_run_views.xml",
         "views/stock_policy_exclusion_views.xml",
+        "views/stock_policy_legacy_demand_views.xml",
         "views/product_template_views.xml",
         "views/stock_policy_menus.xml",
     ],

@@ -19,6 +19,8 @@ class StockPolicyHistory(models.AbstractModel):
     - lost demand: customer moves cancelled (a line shipped short and not backordered),
       per product per week — those weeks are flagged so a stockout is not read as zero
       demand; customer returns are not subtracted (a return is not negative demand);
+    - imported demand (``stock.policy.legacy.demand``): what the previous system recorded,
+      per week, read up to the warehouse's first delivery posted in Odoo;
     - weeks before a product's first demand are not history (it was not sold yet), nor
       are weeks a planner excluded (``stock.policy.exclusion``: promotions, one-offs);
     - real lead times: days from purchase-order confirmation to the receipt being posted,
@@ -47,9 +49,37 @@ class StockPolicyHistory(models.AbstractModel):
         )
         return groups
 
+    def _legacy_by_week(self, warehouse, products, start):
+        """Imported (product, Monday, units) rows from ``start`` on, up to the warehouse's
+        first delivery in Odoo: from then on Odoo's own moves are the history."""
+        rows = self.env["stock.policy.legacy.demand"]._read_group(
+            [
+                ("product_id", "in", products.ids),
+                ("warehouse_id", "=", warehouse.id),
+                ("week_start", ">=", start),
+            ],
+            ["product_id", "week_start:day"],
+            ["qty:sum"],
+        )
+        if not rows:
+            return []
+        [(first_delivery,)] = self.env["stock.move"]._read_group(
+            [
+                ("state", "=", "done"),
+                ("location_dest_id.usage", "=", "customer"),
+                ("location_id.warehouse_id", "=", warehouse.id),
+            ],
+            [],
+            ["date:min"],
+        )
+        if first_delivery:
+            rows = [row for row in rows if row[1] < first_delivery.date()]
+        return rows
+
     def _weekly_demand(self, warehouse, products, weeks, today=None):
-        """Shipped units per product (rows, in ``products`` order) and week (columns), and
-        a boolean matrix of the weeks with lost demand; plus the column dates."""
+        """Demand per product (rows, in ``products`` order) and week (columns): units
+        shipped, or ordered in the imported weeks before Odoo; a boolean matrix of the weeks
+        with lost demand; and the column dates."""
         columns = self._week_columns(weeks, today)
         col_of = {day: i for i, day in enumerate(columns)}
         row_of = {pid: i for i, pid in enumerate(products.ids)}
@@ -66,6 +96,10 @@ class StockPolicyHistory(models.AbstractModel):
                     target[row_of[product.id], col] += qty
                 else:
                     target[row_of[product.id], col] = True
+        for product, week, qty in self._legacy_by_week(warehouse, products, columns[0]):
+            col = col_of.get(week_start(week))
+            if col is not None:
+                shipped[row_of[product.id], col] += qty
         return shipped, lost, columns
 
     def _not_history(self, shipped, lost, marked=None):

@@ -13,7 +13,7 @@ from ..tools import bulk_update
 DAYS_PER_WEEK = 7.0
 MIN_RECEIPTS_FOR_MEASURED_LEAD_TIME = 3
 # no profile applies: plan anyway, at a service level most planners start from
-DEFAULT_SERVICE_LEVEL, DEFAULT_REVIEW_DAYS, DEFAULT_HISTORY_DAYS = 95.0, 7, 364
+DEFAULT_SERVICE_LEVEL, DEFAULT_REVIEW_DAYS, DEFAULT_HISTORY_DAYS = 95.0, 7, 728
 
 
 class StockPolicyRun(models.Model):
@@ -24,7 +24,9 @@ class StockPolicyRun(models.Model):
     def _plan_chunk(self, warehouse, products, scopes):
         chosen = self._choose_profiles(warehouse, products, scopes)
         history = self.env["stock.policy.history"]
-        days = max((p.history_days for p, _why in chosen.values() if p), default=364)
+        days = max(
+            (p.history_days for p, _why in chosen.values() if p), default=DEFAULT_HISTORY_DAYS
+        )
         shipped, lost, weeks = history._weekly_demand(warehouse, products, max(days // 7, 8))
         horizon = max((p.horizon_days for p, _why in chosen.values() if p), default=91) // 7
         methods = [

@@ -43,9 +43,10 @@ class StockPolicyProfile(models.Model):
     horizon_days = fields.Integer(string="Forecast Horizon (days)", default=90, required=True)
     history_days = fields.Integer(
         string="History Used (days)",
-        default=364,
+        default=728,
         required=True,
-        help="How far back demand history is read; a year lets seasonality show.",
+        help="How far back demand history is read. A season is recognised only when it has "
+        "repeated: two years (728 days) or more, counting imported history.",
     )
     forecast_method = fields.Selection(
         FORECAST_METHODS, default="auto", required=True, string="Forecast Method"

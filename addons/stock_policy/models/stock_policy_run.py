@@ -92,19 +92,28 @@ class StockPolicyRun(models.Model):
         ]
 
     def _products_to_plan(self, warehouse):
-        """Storable products that shipped from the warehouse in the last year or already
-        have a reorder rule there: one grouped query each."""
+        """Storable products that shipped from the warehouse in the last year (in Odoo or
+        in the imported history) or already have a reorder rule there: one grouped query
+        each."""
+        year_ago = fields.Datetime.subtract(fields.Datetime.now(), days=364)
         shipped = self.env["stock.move"]._read_group(
             [
                 ("state", "=", "done"),
                 ("location_dest_id.usage", "=", "customer"),
                 ("location_id.warehouse_id", "=", warehouse.id),
-                ("date", ">=", fields.Datetime.subtract(fields.Datetime.now(), days=364)),
+                ("date", ">=", year_ago),
             ],
             ["product_id"],
         )
+        imported = self.env["stock.policy.legacy.demand"]._read_group(
+            [("warehouse_id", "=", warehouse.id), ("week_start", ">=", year_ago.date())],
+            ["product_id"],
+        )
         ruled = self.env["stock.warehouse.orderpoint"].search([("warehouse_id", "=", warehouse.id)])
-        products = self.env["product.product"].union(*(p for (p,) in shipped)) | ruled.product_id
+        products = (
+            self.env["product.product"].union(*(p for (p,) in shipped + imported))
+            | ruled.product_id
+        )
         return products.filtered("is_storable").sorted("id")
 
     def _plan_chunk_safely(self, warehouse, products, scopes):

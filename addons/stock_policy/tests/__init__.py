@@ -1,2 +1,3 @@
 from . import test_policy_profile
 from . import test_policy_run
+from . import test_policy_legacy_demand

@@ -157,7 +157,8 @@ class TestPolicyRun(TransactionCase):
 
 @tagged("post_install", "-at_install")
 class TestPolicyOnDemo(TransactionCase):
-    """The demo warehouse's six months of history, planned as a planner would."""
+    """The demo warehouse's six months of history (and the previous system's 80 weeks
+    before it), planned as a planner would."""
 
     def test_demo_products_get_the_method_their_pattern_calls_for(self):
         module = self.env["ir.module.module"].search([("name", "=", "wms_execution")])
@@ -180,3 +181,12 @@ class TestPolicyOnDemo(TransactionCase):
         self.assertTrue(rules.filtered(lambda r: r.policy_profile_id == fast))
         measured = rules.filtered(lambda r: r.policy_lead_time_source.startswith("measured"))
         self.assertTrue(measured, "demo receipts should give measured lead times")
+        # every seasonal item that sells weekly gets a seasonal model
+        seasonal = rules.filtered(
+            lambda r: (
+                "Seasonal" in r.product_id.product_tag_ids.mapped("name")
+                and r.policy_pattern in ("smooth", "erratic")
+            )
+        )
+        self.assertGreaterEqual(len(seasonal), 5)
+        self.assertEqual(set(seasonal.mapped("policy_method")), {"holt_winters"})

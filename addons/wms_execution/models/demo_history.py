@@ -12,7 +12,8 @@ def _at(day, hour):
 
 
 class WmsDemoLoader(models.AbstractModel):
-    """Six months of history posted through Odoo's own moves, then moved back in time.
+    """Six months of history posted through Odoo's own moves, then moved back in time,
+    and the weeks before it imported as the previous system's weekly demand.
 
     Posting through ``_action_done`` keeps quants, FIFO valuation layers and the hand-off
     ledger consistent; only the dates are rewritten afterwards, in one UPDATE per table.
@@ -37,6 +38,23 @@ class WmsDemoLoader(models.AbstractModel):
         dated.update({picking.id: _at(day, 15) for picking, day in deliveries})
         self._backdate_pickings(dated)
         self._backdate_purchases(sc, orders)
+        self._load_legacy_demand(sc, warehouse, ref)
+
+    def _load_legacy_demand(self, sc, warehouse, ref):
+        """The weeks before go-live, as the previous system exported them."""
+        products = ref["products"]
+        self.env["stock.policy.legacy.demand"].create(
+            [
+                {
+                    "product_id": products[week.product_code].id,
+                    "warehouse_id": warehouse.id,
+                    "week_start": week.week_start,
+                    "qty": week.qty,
+                    "source": "Previous ERP export",
+                }
+                for week in sc.legacy_demand
+            ]
+        )
 
     def _load_purchases(self, sc, ref):
         products, vendors = ref["products"], ref["vendors"]

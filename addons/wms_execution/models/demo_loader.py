@@ -4,7 +4,8 @@
 The story: *Main Distribution Center*, an industrial-supplies distributor. Six months
 of purchase receipts and customer deliveries are posted through Odoo's own stock moves
 (so quants, valuation layers and the hand-off ledger are real), then backdated; the
-stock is put away into the racks; open sale orders wait to be waved.
+80 weeks before them come as the previous ERP's weekly demand export; the stock is put
+away into the racks; open sale orders wait to be waved.
 
 Set ``STOCKOPS_DEMO_SIZE`` (small, default, large) before installing to pick the size.
 """

@@ -124,6 +124,11 @@ class WmsDemoLoader(models.AbstractModel):
             p.default_code: t.product_variant_id
             for p, t in zip(sc.products, templates, strict=True)
         }
+        # merchandisers tag what sells in a season; the planners' lists filter on it
+        seasonal = self.env["product.tag"].create({"name": "Seasonal"})
+        templates.browse(
+            [t.id for p, t in zip(sc.products, templates, strict=True) if p.seasonal_peak_week]
+        ).product_tag_ids = [(4, seasonal.id)]
         self.env["product.packaging"].create(
             [
                 {
