@@ -599,3 +599,16 @@ def test_legacy_export_peaks_in_each_seasonal_products_season():
 
 def test_small_scenario_has_no_legacy_export():
     assert generate("small", today=TODAY).legacy_demand == ()
+
+
+def test_every_product_ships_in_some_carton_type(default):
+    def fits(product, carton):
+        item = sorted((product.length_m, product.width_m, product.height_m))
+        box = sorted((carton.length_m, carton.width_m, carton.height_m))
+        return all(i <= b for i, b in zip(item, box, strict=True)) and (
+            product.weight_kg + carton.tare_kg <= carton.max_gross_kg
+        )
+
+    assert default.carton_types
+    assert all(any(fits(p, c) for c in default.carton_types) for p in default.products)
+    assert len({c.code for c in default.carton_types}) == len(default.carton_types)

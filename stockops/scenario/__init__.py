@@ -42,6 +42,7 @@ Where each decision lives (every name below is re-exported here, so import from
     products           the final Product records and their packagings
     orders             purchase orders, past deliveries, open sale orders
     stock              today's quants: forward bins, reserve pallets, hazmat cage
+    cartons            the shipping cartons the pack stations stock
     assemble           ``generate``: runs the steps in order and builds the Scenario
 """
 
@@ -50,6 +51,7 @@ from __future__ import annotations
 from stockops.scenario.assemble import generate
 from stockops.scenario.barcodes import gs1_check_digit, is_valid_ean13
 from stockops.scenario.building import STORAGE_CATEGORIES, ZONES
+from stockops.scenario.cartons import CARTON_TYPES
 from stockops.scenario.geometry import (
     BACK_CLEARANCE_M,
     FLUE_GAP_M,
@@ -67,6 +69,7 @@ from stockops.scenario.records import (
     Aisle,
     Bin,
     Carrier,
+    CartonType,
     Customer,
     Delivery,
     DeliveryLine,
@@ -88,6 +91,7 @@ from stockops.scenario.sizes import SIZES, ScenarioSize
 __all__ = [
     "BACK_CLEARANCE_M",
     "CARRIERS",
+    "CARTON_TYPES",
     "DEMAND_PATTERNS",
     "FLUE_GAP_M",
     "FORWARD_RACK",
@@ -102,6 +106,7 @@ __all__ = [
     "Aisle",
     "Bin",
     "Carrier",
+    "CartonType",
     "Customer",
     "Delivery",
     "DeliveryLine",

@@ -7,6 +7,7 @@ import datetime
 import numpy as np
 
 from stockops.scenario.building import STORAGE_CATEGORIES, ZONES, build_layout
+from stockops.scenario.cartons import CARTON_TYPES
 from stockops.scenario.catalogue import make_catalogue
 from stockops.scenario.demand import draw_demand, draw_legacy_demand
 from stockops.scenario.history import plan_policy, simulate
@@ -75,6 +76,7 @@ def generate(size: str = "default", seed: int = 42, today: datetime.date | None 
         building_width_m=layout.width_m,
         building_depth_m=layout.depth_m,
         legacy_demand=legacy,
+        carton_types=CARTON_TYPES,
     )
 
 

@@ -226,6 +226,21 @@ class StockQuant:
 
 
 @dataclass(frozen=True, slots=True)
+class CartonType:
+    """A shipping carton: inner length, width, height (m), its own weight and the most it
+    may weigh full (kg), and what one costs (currency units). ``code`` is its barcode."""
+
+    code: str
+    name: str
+    length_m: float
+    width_m: float
+    height_m: float
+    tare_kg: float
+    max_gross_kg: float
+    cost: float
+
+
+@dataclass(frozen=True, slots=True)
 class LegacyDemandWeek:
     """Units of one product customers ordered in one week (from Monday ``week_start``),
     as the previous system exported them; only weeks with demand are listed."""
@@ -263,6 +278,7 @@ class Scenario:
     building_width_m: float
     building_depth_m: float
     legacy_demand: tuple[LegacyDemandWeek, ...] = field(default=(), repr=False)
+    carton_types: tuple[CartonType, ...] = field(default=(), repr=False)
 
 
 def products_by_pattern(scenario: Scenario, pattern: str) -> tuple[Product, ...]:

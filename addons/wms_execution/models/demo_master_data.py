@@ -12,11 +12,41 @@ class WmsDemoLoader(models.AbstractModel):
         categories = self._load_categories(sc)
         products = self._load_products(sc, categories, vendors)
         self._assign_policy_profiles(sc, products)
+        self._load_carton_types(sc)
         return {
             "vendors": vendors,
             "customers": self._load_partners(sc.customers, supplier=False),
             "products": products,
         }
+
+    def _load_carton_types(self, sc):
+        """The pack stations' cartons as package types, in the database's length unit."""
+        metre = self.env.ref("uom.product_uom_meter")
+        length_uom = self.env["product.template"]._get_length_uom_id_from_ir_config_parameter()
+        weight_uom = self.env["product.template"]._get_weight_uom_id_from_ir_config_parameter()
+        kilogram = self.env.ref("uom.product_uom_kgm")
+
+        def length(value_m):
+            return metre._compute_quantity(value_m, length_uom, round=False)
+
+        def weight(value_kg):
+            return kilogram._compute_quantity(value_kg, weight_uom, round=False)
+
+        self.env["stock.package.type"].create(
+            [
+                {
+                    "name": carton.name,
+                    "sequence": sequence,
+                    "barcode": carton.code,
+                    "packaging_length": length(carton.length_m),
+                    "width": length(carton.width_m),
+                    "height": length(carton.height_m),
+                    "base_weight": weight(carton.tare_kg),
+                    "max_weight": weight(carton.max_gross_kg),
+                }
+                for sequence, carton in enumerate(sc.carton_types, start=1)
+            ]
+        )
 
     def _assign_policy_profiles(self, sc, products):
         """Fast movers get the A profile, slow ones the C profile; the rest fall to the
