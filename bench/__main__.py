@@ -10,6 +10,7 @@ import sys
 BENCHMARKS = {
     "travel": "bench.travel",
     "policy": "bench.policy",
+    "policy_odoo": "bench.policy_odoo",
 }
 
 
