@@ -31,3 +31,14 @@ def test_warehouse_restriction_is_respected():
 def test_ties_go_to_the_lowest_sequence():
     scopes = [ProfileScope(7, sequence=20), ProfileScope(8, sequence=5)]
     assert resolve_profile(5, (1,), WAREHOUSE, scopes).profile_id == 8
+
+
+def test_abc_class_profile_beats_warehouse_but_not_category():
+    by_class = ProfileScope(5, abc_classes=frozenset({"A", "B"}))
+    by_warehouse = ProfileScope(6, warehouse_ids=frozenset({1}))
+    by_category = ProfileScope(7, category_ids=frozenset({9}))
+    scopes = [by_class, by_warehouse, by_category]
+    assert resolve_profile(1, (1, 2), 1, scopes, abc_class="B").profile_id == 5
+    assert resolve_profile(1, (1, 2), 1, scopes, abc_class="C").profile_id == 6
+    assert resolve_profile(1, (1, 2), 1, scopes).profile_id == 6
+    assert resolve_profile(1, (1, 9), 1, scopes, abc_class="A").profile_id == 7

@@ -21,6 +21,7 @@
         "views/stock_policy_run_views.xml",
         "views/stock_policy_exclusion_views.xml",
         "views/stock_policy_legacy_demand_views.xml",
+        "views/stock_policy_abc_views.xml",
         "views/product_template_views.xml",
         "views/stock_policy_menus.xml",
     ],

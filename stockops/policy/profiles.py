@@ -1,10 +1,11 @@
 """Which policy profile governs a product in a warehouse.
 
-A profile may name products, product categories and warehouses. The most specific
-match wins: a profile naming the product beats one naming its category, which beats one
-naming a parent category, which beats one naming only the warehouse, which beats a
-catch-all profile (no product, category or warehouse). Ties go to the lowest sequence.
-A profile that names warehouses applies only in those warehouses.
+A profile may name products, product categories, ABC classes and warehouses. The most
+specific match wins: a profile naming the product beats one naming its category, which
+beats one naming a parent category, which beats one naming only ABC classes, which beats
+one naming only the warehouse, which beats a catch-all profile. Ties go to the lowest
+sequence. A profile that names warehouses applies only in those warehouses, and one that
+names ABC classes only to products of those classes there.
 
 >>> profiles = [
 ...     ProfileScope(1, sequence=10),                          # catch-all
@@ -17,6 +18,9 @@ ProfileChoice(profile_id=3, reason='profile names the product')
 'profile names its category (level 2)'
 >>> resolve_profile(44, (1, 9), 1, profiles).profile_id
 1
+>>> a_items = ProfileScope(4, sequence=40, abc_classes=frozenset({"A"}))
+>>> resolve_profile(44, (1, 9), 1, [*profiles, a_items], abc_class="A").reason
+'profile names its ABC class (A)'
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ class ProfileScope:
     product_ids: frozenset[int] = field(default_factory=frozenset)
     category_ids: frozenset[int] = field(default_factory=frozenset)
     warehouse_ids: frozenset[int] = field(default_factory=frozenset)
+    abc_classes: frozenset[str] = field(default_factory=frozenset)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,18 +49,22 @@ class ProfileChoice:
     reason: str
 
 
-def _specificity(scope: ProfileScope, product_id: int, categ_path: Sequence[int]) -> tuple:
+def _specificity(
+    scope: ProfileScope, product_id: int, categ_path: Sequence[int], abc_class: str | None
+) -> tuple:
     """Rank of a match, higher is more specific; None when the scope does not match."""
     if scope.product_ids:
-        return (4, 0, "profile names the product") if product_id in scope.product_ids else None
+        return (5, 0, "profile names the product") if product_id in scope.product_ids else None
     if scope.category_ids:
         # deepest matching category wins: categ_path runs root -> own category
         for depth in range(len(categ_path) - 1, -1, -1):
             if categ_path[depth] in scope.category_ids:
                 own = depth == len(categ_path) - 1
                 why = "its category" if own else "a parent category"
-                return (3, depth, f"profile names {why} (level {depth + 1})")
+                return (4, depth, f"profile names {why} (level {depth + 1})")
         return None
+    if scope.abc_classes:
+        return (3, 0, f"profile names its ABC class ({abc_class})")
     if scope.warehouse_ids:
         return (2, 0, "profile names the warehouse")
     return (1, 0, "catch-all profile")
@@ -66,14 +75,18 @@ def resolve_profile(
     categ_path: Sequence[int],
     warehouse_id: int,
     profiles: Sequence[ProfileScope],
+    abc_class: str | None = None,
 ) -> ProfileChoice:
-    """The most specific profile for ``product_id`` (category path root first) in
-    ``warehouse_id``; see the module docstring for the order."""
+    """The most specific profile for ``product_id`` (category path root first, ABC class
+    in this warehouse or None) in ``warehouse_id``; see the module docstring for the
+    order."""
     best: tuple | None = None
     for scope in profiles:
         if scope.warehouse_ids and warehouse_id not in scope.warehouse_ids:
             continue
-        rank = _specificity(scope, product_id, categ_path)
+        if scope.abc_classes and abc_class not in scope.abc_classes:
+            continue
+        rank = _specificity(scope, product_id, categ_path, abc_class)
         if rank is None:
             continue
         key = (rank[0], rank[1], -scope.sequence, -scope.profile_id)

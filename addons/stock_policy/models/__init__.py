@@ -6,3 +6,5 @@ from . import stock_warehouse_orderpoint
 from . import stock_policy_run
 from . import stock_policy_plan
 from . import product_template
+from . import stock_warehouse
+from . import stock_policy_abc

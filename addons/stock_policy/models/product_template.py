@@ -11,6 +11,9 @@ class ProductTemplate(models.Model):
     policy_orderpoint_ids = fields.One2many(
         "stock.warehouse.orderpoint", "product_tmpl_id", string="Policy by Warehouse"
     )
+    policy_abc_ids = fields.One2many(
+        "stock.policy.abc", "product_tmpl_id", string="ABC / XYZ by Warehouse"
+    )
 
     def action_policy_demand_graph(self):
         """Weekly shipped demand of this product, as a graph a planner can regroup."""

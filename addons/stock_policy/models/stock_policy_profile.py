@@ -56,6 +56,12 @@ class StockPolicyProfile(models.Model):
     )
     categ_ids = fields.Many2many("product.category", string="Product Categories")
     product_ids = fields.Many2many("product.product", string="Products")
+    abc_class = fields.Selection(
+        [("A", "A"), ("B", "B"), ("C", "C")],
+        string="ABC Class",
+        help="Applies to the products of this value class in the warehouse (Inventory ▸ "
+        "Policy ▸ ABC Classes); a profile naming a product or category still wins.",
+    )
     note = fields.Text()
 
     @api.constrains("service_level")

@@ -6,6 +6,8 @@ from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
 
+from .common import ship
+
 
 @tagged("post_install", "-at_install")
 class TestPolicyRun(TransactionCase):
@@ -47,17 +49,7 @@ class TestPolicyRun(TransactionCase):
 
     @classmethod
     def _ship(cls, product, dated_quantities):
-        """Done customer moves on the given days: the history the run reads."""
-        customers = cls.env.ref("stock.stock_location_customers")
-        cls.env["stock.move"].create(
-            [
-                {"name": product.name, "product_id": product.id, "product_uom_qty": qty,
-                 "location_id": cls.warehouse.lot_stock_id.id,
-                 "location_dest_id": customers.id, "state": "done",
-                 "date": fields.Datetime.to_datetime(day) + timedelta(hours=10)}
-                for day, qty in dated_quantities
-            ]
-        )  # fmt: skip
+        ship(cls.env, cls.warehouse, product, dated_quantities)
 
     def _run(self):
         return self.env["stock.policy.run"].with_user(self.planner)._execute(self.warehouse)

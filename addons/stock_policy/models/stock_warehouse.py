@@ -1,0 +1,42 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class StockWarehouse(models.Model):
+    """Per warehouse: the ABC thresholds and how often each class is counted."""
+
+    _inherit = "stock.warehouse"
+
+    policy_abc_a = fields.Float("A Share (%)", default=80.0)
+    policy_abc_b = fields.Float("B Share (%)", default=15.0)
+    policy_abc_c = fields.Float("C Share (%)", default=5.0)
+    policy_counts_a = fields.Integer("A Counts a Year", default=12)
+    policy_counts_b = fields.Integer("B Counts a Year", default=4)
+    policy_counts_c = fields.Integer("C Counts a Year", default=1)
+
+    @api.constrains("policy_abc_a", "policy_abc_b", "policy_abc_c")
+    def _check_policy_abc_shares(self):
+        for warehouse in self:
+            shares = warehouse._policy_abc_thresholds()
+            if min(shares) < 0 or abs(sum(shares) - 100.0) > 0.01:
+                raise ValidationError(
+                    _(
+                        "The ABC shares of %(warehouse)s must be positive and add up to 100 %%.",
+                        warehouse=warehouse.name,
+                    )
+                )
+
+    @api.constrains("policy_counts_a", "policy_counts_b", "policy_counts_c")
+    def _check_policy_counts(self):
+        for warehouse in self:
+            if min(warehouse._policy_counts_per_year().values()) < 0:
+                raise ValidationError(_("A class cannot be counted a negative number of times."))
+
+    def _policy_abc_thresholds(self):
+        self.ensure_one()
+        return (self.policy_abc_a, self.policy_abc_b, self.policy_abc_c)
+
+    def _policy_counts_per_year(self):
+        self.ensure_one()
+        return {"A": self.policy_counts_a, "B": self.policy_counts_b, "C": self.policy_counts_c}
