@@ -10,7 +10,7 @@
     "license": "LGPL-3",
     "application": False,
     "installable": True,
-    "depends": ["stock_account", "purchase_stock"],
+    "depends": ["stock_account", "purchase_stock", "resource"],
     "external_dependencies": {"python": ["stockops", "numpy"]},
     "data": [
         "security/stock_policy_security.xml",
@@ -22,6 +22,7 @@
         "views/stock_policy_exclusion_views.xml",
         "views/stock_policy_legacy_demand_views.xml",
         "views/stock_policy_abc_views.xml",
+        "views/stock_quant_views.xml",
         "views/product_template_views.xml",
         "views/stock_policy_menus.xml",
     ],

@@ -8,3 +8,6 @@ from . import stock_policy_plan
 from . import product_template
 from . import stock_warehouse
 from . import stock_policy_abc
+from . import stock_quant
+from . import stock_policy_count_result
+from . import stock_policy_count_plan

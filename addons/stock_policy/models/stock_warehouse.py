@@ -4,7 +4,8 @@ from odoo.exceptions import ValidationError
 
 
 class StockWarehouse(models.Model):
-    """Per warehouse: the ABC thresholds and how often each class is counted."""
+    """Per warehouse: the ABC thresholds, how often each class is counted, and how far a
+    count may be off before it is recounted and approved."""
 
     _inherit = "stock.warehouse"
 
@@ -14,6 +15,17 @@ class StockWarehouse(models.Model):
     policy_counts_a = fields.Integer("A Counts a Year", default=12)
     policy_counts_b = fields.Integer("B Counts a Year", default=4)
     policy_counts_c = fields.Integer("C Counts a Year", default=1)
+    policy_count_tolerance_qty = fields.Float(
+        "Count Tolerance (units)",
+        default=0.0,
+        help="A count off by more than this many units is recounted, then needs a reason and "
+        "a supervisor's approval. 0: any difference.",
+    )
+    policy_count_tolerance_value = fields.Float(
+        "Count Tolerance (value)",
+        default=0.0,
+        help="The same, by value of the difference at cost; 0: not checked by value.",
+    )
 
     @api.constrains("policy_abc_a", "policy_abc_b", "policy_abc_c")
     def _check_policy_abc_shares(self):
