@@ -11,3 +11,4 @@ from . import stock_policy_abc
 from . import stock_quant
 from . import stock_policy_count_result
 from . import stock_policy_count_plan
+from . import stock_move

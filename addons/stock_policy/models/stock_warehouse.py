@@ -21,6 +21,12 @@ class StockWarehouse(models.Model):
         help="A count off by more than this many units is recounted, then needs a reason and "
         "a supervisor's approval. 0: any difference.",
     )
+    policy_count_receipt_value = fields.Float(
+        "Count After Receipts Worth",
+        default=10000.0,
+        help="A receipt line worth more than this (at cost) asks for a count of the bins it "
+        "went to; 0: never.",
+    )
     policy_count_tolerance_value = fields.Float(
         "Count Tolerance (value)",
         default=0.0,
