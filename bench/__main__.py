@@ -11,6 +11,7 @@ BENCHMARKS = {
     "travel": "bench.travel",
     "policy": "bench.policy",
     "policy_odoo": "bench.policy_odoo",
+    "rates": "bench.rates",
 }
 
 
