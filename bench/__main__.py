@@ -10,6 +10,7 @@ import sys
 BENCHMARKS = {
     "travel": "bench.travel",
     "policy": "bench.policy",
+    "labor": "bench.labor",
     "policy_odoo": "bench.policy_odoo",
     "rates": "bench.rates",
 }

@@ -216,11 +216,33 @@ def distances_m(layout: Layout, sources: Sequence[Point], targets: Sequence[Poin
     dist = via + np.abs(src.x[:, None] - dst.x[None, :])
     same_aisle = (src.aisle[:, None] == dst.aisle[None, :]) & (src.aisle[:, None] >= 0)
     dist = np.where(same_aisle, np.abs(src.y[:, None] - dst.y[None, :]), dist)
-    for i in np.flatnonzero(src.aisle < 0):
-        for j in np.flatnonzero(dst.aisle < 0):
-            # open-floor points are few (docks, stations): a plain loop is fine
-            dist[i, j] = _open_to_open(layout, sources[i], targets[j]).distance_m
+    rows, cols = np.flatnonzero(src.aisle < 0), np.flatnonzero(dst.aisle < 0)
+    if rows.size and cols.size:
+        dist[np.ix_(rows, cols)] = _open_block(layout, src, rows, dst, cols)
     return dist
+
+
+def _open_block(layout: Layout, src, rows: np.ndarray, dst, cols: np.ndarray) -> np.ndarray:
+    """:func:`_open_to_open` for every open-floor source row x target column at once."""
+    px, py = src.x[rows][:, None], src.y[rows][:, None]
+    qx, qy = dst.x[cols][None, :], dst.y[cols][None, :]
+    out = np.abs(px - qx) + np.abs(py - qy)
+    if not layout.aisles:
+        return out
+    front, back = layout.front_y_m, layout.back_y_m
+    crossing = ((py <= front) & (qy >= back)) | ((py >= back) & (qy <= front))
+    if crossing.any():
+        xs = np.array([aisle.x_m for aisle in layout.aisles])
+        lo, hi = np.minimum(px, qx), np.maximum(px, qx)
+        # the walk bends least through the aisle nearest the span between the two x
+        below = np.where(xs[None, None, :] < lo[..., None], lo[..., None] - xs, np.inf).min(-1)
+        above = np.where(xs[None, None, :] > hi[..., None], xs - hi[..., None], np.inf).min(-1)
+        inside = ((xs[None, None, :] >= lo[..., None]) & (xs[None, None, :] <= hi[..., None])).any(
+            -1
+        )
+        bend = np.where(inside, 0.0, 2.0 * np.minimum(below, above))
+        out = np.where(crossing, np.abs(py - qy) + (hi - lo) + bend, out)
+    return out
 
 
 class _Vectors:
