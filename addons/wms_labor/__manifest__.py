@@ -1,7 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 {
     "name": "WMS Labor",
-    "summary": "Warehouse operators with skills, equipment, home zone and shift",
+    "summary": "Warehouse tasks queued by zone, assigned with interleaving, timed against "
+    "engineered standards; operators with skills, equipment, home zone and shift",
     "version": "18.0.1.0.0",
     "category": "Inventory/Inventory",
     "website": "https://github.com/stockops/stockops",
@@ -9,11 +10,13 @@
     "license": "LGPL-3",
     "application": False,
     "installable": True,
-    "depends": ["wms_execution", "resource"],
+    "depends": ["wms_execution", "stock_policy", "resource"],
     "external_dependencies": {"python": ["stockops"]},
     "data": [
         "security/ir.model.access.csv",
+        "data/ir_cron.xml",
         "views/wms_operator_views.xml",
+        "views/wms_task_views.xml",
         "views/wms_labor_menus.xml",
     ],
     "demo": ["demo/wms_labor_demo.xml"],

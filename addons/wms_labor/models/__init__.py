@@ -1,1 +1,5 @@
 from . import wms_operator
+from . import wms_task
+from . import wms_task_generate
+from . import wms_task_assign
+from . import wms_zone

@@ -1,1 +1,2 @@
 from . import test_operator
+from . import test_tasks

@@ -1,0 +1,188 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, api, fields, models
+from odoo.addons.stock_policy.tools import bulk_update
+from odoo.exceptions import UserError
+
+from stockops.labor.standards import standard_times_s
+from stockops.layout import travel_distance_m
+
+from .wms_operator import EQUIPMENT
+
+KINDS = [
+    ("putaway", "Put-away"),
+    ("replenish", "Replenishment"),
+    ("pick", "Pick"),
+    ("pack", "Pack"),
+    ("load", "Load"),
+    ("count", "Count"),
+    ("returns", "Returns inspection"),
+]
+#: the engine's travel speeds are keyed by equipment; "none" is walking
+ENGINE_GEAR = {"none": "foot", "cart": "cart", "pallet_jack": "pallet_jack",
+               "forklift": "forklift", "reach_truck": "reach_truck"}  # fmt: skip
+
+
+class WmsTask(models.Model):
+    """One directed movement for one operator: a put-away, a replenishment, a pick (batch),
+    a pack, a load, a count or a returns inspection, with where it starts and ends, when it
+    is due, what it requires, its engineered standard time and, once done, its actual time
+    and performance to standard."""
+
+    _name = "wms.task"
+    _description = "Warehouse Task"
+    _order = "priority desc, due_date, id"
+
+    name = fields.Char(required=True, readonly=True, default=lambda self: _("New"))
+    kind = fields.Selection(KINDS, required=True, readonly=True, index=True)
+    state = fields.Selection(
+        [("open", "Open"), ("assigned", "Assigned"), ("in_progress", "In progress"),
+         ("done", "Done"), ("cancel", "Cancelled")],
+        default="open", required=True, index=True, readonly=True,
+    )  # fmt: skip
+    priority = fields.Selection([("0", "Normal"), ("1", "Urgent")], default="0")
+    warehouse_id = fields.Many2one("stock.warehouse", required=True, index=True, readonly=True)
+    company_id = fields.Many2one(related="warehouse_id.company_id", store=True)
+    zone_id = fields.Many2one("wms.zone", index=True, readonly=True)
+    location_id = fields.Many2one("stock.location", "Starts At", readonly=True)
+    location_dest_id = fields.Many2one("stock.location", "Ends At", readonly=True)
+    picking_id = fields.Many2one("stock.picking", index=True, readonly=True)
+    batch_id = fields.Many2one("stock.picking.batch", index=True, readonly=True)
+    quant_id = fields.Many2one("stock.quant", "Bin to Count", index=True, readonly=True)
+    skill_id = fields.Many2one("wms.skill", "Required Skill")
+    equipment = fields.Selection(EQUIPMENT, default="none", required=True)
+    operator_id = fields.Many2one("wms.operator", index=True)
+    pinned = fields.Boolean(help="A supervisor chose the operator: assignment keeps it.")
+    due_date = fields.Datetime("Due", index=True)
+    lines = fields.Integer(default=1)
+    units = fields.Float(digits="Product Unit of Measure")
+    travel_m = fields.Float("Travel (m)", digits=(10, 1), readonly=True)
+    standard_s = fields.Float("Standard (s)", digits=(10, 1), readonly=True)
+    handling_s = fields.Float("Handling (s)", digits=(10, 1), readonly=True)
+    standard_reason = fields.Char("Standard", readonly=True)
+    assigned_date = fields.Datetime(readonly=True)
+    start_date = fields.Datetime(readonly=True)
+    done_date = fields.Datetime(readonly=True)
+    actual_s = fields.Float("Actual (s)", digits=(10, 1), readonly=True)
+    performance = fields.Float(
+        "Performance (%)", digits=(10, 1), readonly=True, aggregator="avg",
+        help="Standard time over actual time: above 100 is faster than standard.",
+    )  # fmt: skip
+    assignment_reason = fields.Char("Why This Operator", readonly=True)
+    note = fields.Char(help="Why the task was released back or cancelled.")
+
+    _sql_constraints = [
+        ("one_open_count", "EXCLUDE (quant_id WITH =) WHERE (state in ('open', 'assigned', "
+         "'in_progress') and quant_id is not null)", "A bin already has an open count."),
+    ]  # fmt: skip
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        tasks = super().create(vals_list)
+        tasks._set_names_and_standards()
+        return tasks
+
+    def _set_names_and_standards(self):
+        """Names and engineered standards of new tasks: one engine call, one UPDATE."""
+        if not self:
+            return
+        travel = self._travel_m()
+        times = standard_times_s(
+            self.mapped("kind"),
+            travel,
+            self.mapped("lines"),
+            self.mapped("units"),
+            [ENGINE_GEAR[e] for e in self.mapped("equipment")],
+        )
+        labels = dict(KINDS)
+        bulk_update(
+            self,
+            [
+                {
+                    "name": f"{labels[task.kind]} "
+                    f"{task.batch_id.name or task.picking_id.name or task.location_id.name}",
+                    "travel_m": travel[i],
+                    "standard_s": float(times.total_s[i]),
+                    "handling_s": float(times.handling_s[i]),
+                    "standard_reason": times.reason(i),
+                }
+                for i, task in enumerate(self)
+            ],
+        )
+
+    def _travel_m(self):
+        """Walk (m) from start to end of each task on its warehouse's layout (built once
+        per warehouse); 0 when a location has no coordinates (the standard then says
+        travel 0 m)."""
+        layouts, out = {}, []
+        for task in self:
+            src, dst = task.location_id, task.location_dest_id
+            if not (src.wms_has_coordinates and dst.wms_has_coordinates) or src == dst:
+                out.append(0.0)
+                continue
+            warehouse = task.warehouse_id
+            if warehouse.id not in layouts:
+                layouts[warehouse.id] = warehouse._wms_layout()
+            walk = travel_distance_m(layouts[warehouse.id], src._wms_point(), dst._wms_point())
+            out.append(round(walk, 1))
+        return out
+
+    # --- the operator's buttons -------------------------------------------------------------
+
+    def action_start(self):
+        for task in self:
+            if task.state != "assigned":
+                raise UserError(_("%(task)s is not assigned to you.", task=task.name))
+        self.write({"state": "in_progress", "start_date": fields.Datetime.now()})
+
+    def action_done(self):
+        now = fields.Datetime.now()
+        for task in self:
+            if task.state not in ("assigned", "in_progress"):
+                raise UserError(_("%(task)s is not in progress.", task=task.name))
+        actual = self._actual_seconds(now)
+        for task in self:
+            seconds = actual[task.id]
+            task.write(
+                {
+                    "state": "done",
+                    "done_date": now,
+                    "actual_s": seconds,
+                    "performance": 100.0 * task.standard_s / seconds if seconds else 0.0,
+                }
+            )
+
+    def _actual_seconds(self, now):
+        """Seconds from start (or assignment) to the last hand-off scanned for the task's
+        transfer or batch (``wms.event``), or to now when none was scanned."""
+        groups = self.env["wms.event"]._read_group(
+            [
+                "|",
+                ("picking_id", "in", self.picking_id.ids),
+                ("batch_id", "in", self.batch_id.ids),
+            ],
+            ["picking_id", "batch_id"],
+            ["date:max"],
+        )
+        last_scan = {}
+        for picking, batch, last in groups:
+            for key in (("picking", picking.id), ("batch", batch.id)):
+                if key[1]:
+                    last_scan[key] = max(last, last_scan.get(key, last))
+        out = {}
+        for task in self:
+            began = task.start_date or task.assigned_date or now
+            end = last_scan.get(("batch", task.batch_id.id)) or last_scan.get(
+                ("picking", task.picking_id.id)
+            )
+            end = end if end and end > began else now
+            out[task.id] = max((end - began).total_seconds(), 1.0)
+        return out
+
+    def action_release(self):
+        """Give the task back (abandoned mid-way, wrong equipment): open again, nothing
+        lost, with who released it and why in the note."""
+        for task in self.filtered(lambda t: t.state in ("assigned", "in_progress")):
+            who = task.operator_id.name or self.env.user.name
+            task.write({"state": "open", "operator_id": False, "pinned": False,
+                        "assigned_date": False, "start_date": False,
+                        "note": _("Released by %(who)s", who=who)})  # fmt: skip
