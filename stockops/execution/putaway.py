@@ -1,0 +1,231 @@
+"""Directed put-away: which bins may take a received quantity, and which is best.
+
+Units: metres, cubic metres, kilograms, product units. A bin may take units when it is not
+blocked, its storage category admits the product (hazardous goods only in a bin of their
+hazard class, other goods never there), the units' volume and weight fit what is left of
+its capacity, its count limit (units) is not reached, the largest side of a unit is no
+longer than the bin's longest inner side, and its mixing rule allows it ("empty": only an
+empty bin; "same": empty or the same product; "mixed": anything; "same_lot" : the same
+product and lot).
+
+Among those, bins are ranked by a score in metres of walking (lower is better):
+
+    travel weight of the velocity class x walk from the pack station
+    - GOLDEN_BONUS_M for an A or B product on a golden-zone level
+    - CONSOLIDATE_BONUS_M when the bin already holds the product
+    + FILL_WEIGHT_M x the share of the bin left empty after the put-away
+
+so A items go near packing and at waist height, C items deep in reserve, and a bin is
+topped up before a new one is opened. A quantity no single bin takes is split over the
+best bins, each within its capacity; what no bin takes is reported, never forced.
+
+>>> bins = BinState(
+...     ids=[1, 2, 3], category=["FWD", "FWD", "RES"], free_volume_m3=[0.2, 0.2, 2.0],
+...     free_weight_kg=[100, 100, 900], max_side_m=[0.6, 0.6, 1.2],
+...     travel_m=[8.0, 30.0, 60.0], golden=[True, False, False])
+>>> plan = suggest(bins, Item(product_id=7, qty=10, unit_volume_m3=0.01, unit_weight_kg=1.0,
+...                          unit_max_side_m=0.3, velocity="A"))
+>>> plan.placements
+((1, 10.0),)
+>>> plan.reasons[0]
+'bin 1: 8 m from packing, golden zone; fills 50% of its free volume'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+#: walking weight per velocity class: A close to packing, C pushed away from it
+TRAVEL_WEIGHT = {"A": 1.0, "B": 0.4, "C": -0.3}
+GOLDEN_BONUS_M = 15.0
+CONSOLIDATE_BONUS_M = 20.0
+FILL_WEIGHT_M = 10.0
+MIXING = ("empty", "same", "mixed", "same_lot")
+
+
+def _array(values, dtype, n, default):
+    if values is None:
+        return np.full(n, default, dtype=dtype)
+    out = np.asarray(values, dtype=dtype)
+    if out.shape != (n,):
+        raise ValueError(f"bin attribute has {out.shape[0]} values for {n} bins")
+    return out
+
+
+@dataclass(frozen=True, eq=False)
+class BinState:
+    """Candidate bins and what is left in them, one entry per bin. ``products`` holds
+    the product ids already in each bin (an empty tuple for an empty bin), ``lots`` their
+    lots; ``hazard`` the hazard class a bin is reserved for ("" for none); ``free_count``
+    the units it may still take (inf: no limit)."""
+
+    ids: Sequence[int]
+    category: Sequence[str]
+    free_volume_m3: Sequence[float]
+    free_weight_kg: Sequence[float]
+    max_side_m: Sequence[float]
+    travel_m: Sequence[float]
+    golden: Sequence[bool] | None = None
+    free_count: Sequence[float] | None = None
+    capacity_volume_m3: Sequence[float] | None = None
+    mixing: Sequence[str] | None = None
+    hazard: Sequence[str] | None = None
+    blocked: Sequence[bool] | None = None
+    products: Sequence[tuple[int, ...]] | None = None
+    lots: Sequence[tuple[str, ...]] | None = None
+    names: Sequence[str] | None = None
+    arrays: dict = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        n = len(self.ids)
+        a = {
+            "ids": np.asarray(self.ids, dtype=np.int64),
+            "category": np.asarray(self.category, dtype=object),
+            "free_volume": _array(self.free_volume_m3, float, n, 0.0),
+            "free_weight": _array(self.free_weight_kg, float, n, 0.0),
+            "max_side": _array(self.max_side_m, float, n, 0.0),
+            "travel": _array(self.travel_m, float, n, 0.0),
+            "golden": _array(self.golden, bool, n, False),
+            "free_count": _array(self.free_count, float, n, np.inf),
+            "blocked": _array(self.blocked, bool, n, False),
+            "mixing": np.asarray(self.mixing if self.mixing is not None else ["mixed"] * n),
+            "hazard": np.asarray(self.hazard if self.hazard is not None else [""] * n),
+        }
+        a["name"] = list(self.names) if self.names is not None else [f"bin {i}" for i in self.ids]
+        a["capacity"] = _array(self.capacity_volume_m3, float, n, 0.0)
+        a["capacity"] = np.where(a["capacity"] > 0, a["capacity"], a["free_volume"])
+        unknown = set(a["mixing"].tolist()) - set(MIXING)
+        if unknown:
+            raise ValueError(f"unknown mixing rule(s) {sorted(unknown)}; expected {MIXING}")
+        if (a["free_volume"] < -1e-9).any() or (a["free_weight"] < -1e-9).any():
+            raise ValueError("a bin holds more than its capacity: fix its content first")
+        object.__setattr__(self, "arrays", a)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """Units to put away: product, quantity, one unit's volume (m3), weight (kg) and
+    longest side (m), velocity class, hazard class ("" for none), lot ("" for none) and the
+    storage categories it may go to (empty: any)."""
+
+    product_id: int
+    qty: float
+    unit_volume_m3: float
+    unit_weight_kg: float
+    unit_max_side_m: float
+    velocity: str = "C"
+    hazard: str = ""
+    lot: str = ""
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PutawayPlan:
+    """Where the units go: (bin id, units) in order, a reason per placement, the units no
+    bin takes (0 when all placed) and why each kind of bin was ruled out (count)."""
+
+    placements: tuple[tuple[int, float], ...]
+    reasons: tuple[str, ...]
+    unplaced_qty: float
+    rejected: dict[str, int]
+
+    @property
+    def bin_id(self) -> int | None:
+        """The first (best) bin, or None when nothing fits."""
+        return self.placements[0][0] if self.placements else None
+
+
+def _eligible(bins: BinState, item: Item) -> tuple[np.ndarray, dict[str, int]]:
+    a = bins.arrays
+    n = a["ids"].size
+    empty = np.array([not p for p in (bins.products or [()] * n)], dtype=bool)
+    same_lot = np.array([set(lots) <= {item.lot} for lots in (bins.lots or [()] * n)], dtype=bool)
+    only_item = np.array(
+        [set(p) <= {item.product_id} for p in (bins.products or [()] * n)], dtype=bool
+    )
+    mixing = a["mixing"]
+    mix_ok = (
+        (mixing == "mixed")
+        | ((mixing == "empty") & empty)
+        | ((mixing == "same") & only_item)
+        | ((mixing == "same_lot") & only_item & same_lot)
+    )
+    tests = {
+        "blocked": ~a["blocked"],
+        "wrong storage category": (
+            np.isin(a["category"], list(item.categories)) if item.categories else np.ones(n, bool)
+        ),
+        "hazard class": a["hazard"] == item.hazard,
+        "unit too long for the bin": a["max_side"] + 1e-9 >= item.unit_max_side_m,
+        "mixing rule": mix_ok,
+        "full (volume)": a["free_volume"] + 1e-12 >= item.unit_volume_m3,
+        "full (weight)": a["free_weight"] + 1e-9 >= item.unit_weight_kg,
+        "full (count)": a["free_count"] >= 1,
+    }
+    ok = np.ones(n, dtype=bool)
+    rejected = {}
+    for why, passed in tests.items():
+        newly = ok & ~passed
+        if newly.any():
+            rejected[why] = int(newly.sum())
+        ok &= passed
+    return ok, rejected
+
+
+def suggest(bins: BinState, item: Item) -> PutawayPlan:
+    """Where ``item`` should go among ``bins`` (see the module docstring)."""
+    if item.qty <= 0:
+        raise ValueError(f"nothing to put away: quantity {item.qty}")
+    if item.unit_volume_m3 <= 0 or item.unit_max_side_m <= 0:
+        raise ValueError(
+            f"product {item.product_id} has no dimensions: set them before directing put-away"
+        )
+    if item.velocity not in TRAVEL_WEIGHT:
+        raise ValueError(f"unknown velocity class {item.velocity!r}")
+    a = bins.arrays
+    ok, rejected = _eligible(bins, item)
+    fits_units = np.floor(
+        np.minimum.reduce(
+            [
+                a["free_volume"] / item.unit_volume_m3 + 1e-9,
+                a["free_weight"] / max(item.unit_weight_kg, 1e-12) + 1e-9,
+                a["free_count"],
+            ]
+        )
+    )
+    holds = np.array([item.product_id in p for p in (bins.products or [()] * a["ids"].size)])
+    golden_bonus = np.where(a["golden"] & (item.velocity in ("A", "B")), GOLDEN_BONUS_M, 0.0)
+    placed_qty = np.minimum(fits_units, item.qty)
+    left = a["free_volume"] - placed_qty * item.unit_volume_m3
+    left_share = np.divide(left, a["capacity"], out=np.ones_like(left), where=a["capacity"] > 0)
+    score = (
+        TRAVEL_WEIGHT[item.velocity] * a["travel"]
+        - golden_bonus
+        - CONSOLIDATE_BONUS_M * holds
+        + FILL_WEIGHT_M * left_share
+    )
+    order = np.flatnonzero(ok & (fits_units >= 1))
+    order = order[np.argsort(score[order], kind="stable")]
+    remaining = float(item.qty)
+    placements, reasons = [], []
+    for i in order:
+        if remaining <= 0:
+            break
+        take = float(min(fits_units[i], remaining))
+        placements.append((int(a["ids"][i]), take))
+        reasons.append(_reason(a, i, take, item, bool(holds[i])))
+        remaining -= take
+    return PutawayPlan(tuple(placements), tuple(reasons), max(remaining, 0.0), rejected)
+
+
+def _reason(a, i, take, item, holds) -> str:
+    parts = [f"{a['name'][i]}: {a['travel'][i]:.0f} m from packing"]
+    if a["golden"][i] and item.velocity in ("A", "B"):
+        parts.append("golden zone")
+    if holds:
+        parts.append("tops up the same product")
+    share = take * item.unit_volume_m3 / a["free_volume"][i] if a["free_volume"][i] else 1.0
+    return ", ".join(parts) + f"; fills {share:.0%} of its free volume"
