@@ -100,8 +100,9 @@ class BinState:
         unknown = set(a["mixing"].tolist()) - set(MIXING)
         if unknown:
             raise ValueError(f"unknown mixing rule(s) {sorted(unknown)}; expected {MIXING}")
-        if (a["free_volume"] < -1e-9).any() or (a["free_weight"] < -1e-9).any():
-            raise ValueError("a bin holds more than its capacity: fix its content first")
+        # a bin already over its capacity (stock placed by hand) is simply full
+        a["free_volume"] = np.maximum(a["free_volume"], 0.0)
+        a["free_weight"] = np.maximum(a["free_weight"], 0.0)
         object.__setattr__(self, "arrays", a)
 
 

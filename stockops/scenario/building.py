@@ -36,10 +36,10 @@ ZONES: tuple[Zone, ...] = (
 )
 
 STORAGE_CATEGORIES: tuple[StorageCategory, ...] = (
-    StorageCategory("PALLET", "Pallet Position", 1000.0, 1.8, "same"),
-    StorageCategory("FLOW", "Carton Flow Lane", 60.0, 0.25, "same"),
-    StorageCategory("HAZ", "Hazmat Cage Pallet Position", 750.0, 1.8, "same"),
-    StorageCategory("BULK", "Bulk Floor Lane", 4000.0, 12.0, "mixed"),
+    StorageCategory("PALLET", "Pallet Position", 1000.0, 1.8, "same", 1.6),
+    StorageCategory("FLOW", "Carton Flow Lane", 60.0, 0.25, "same", 0.9),
+    StorageCategory("HAZ", "Hazmat Cage Pallet Position", 750.0, 1.8, "same", 1.6, True),
+    StorageCategory("BULK", "Bulk Floor Lane", 4000.0, 12.0, "mixed", 3.0),
 )
 _CATEGORY_BY_CODE = {c.code: c for c in STORAGE_CATEGORIES}
 # pallets are never packed solid: leave room for overhang and air

@@ -39,14 +39,17 @@ class Aisle:
 
 @dataclass(frozen=True, slots=True)
 class StorageCategory:
-    """Odoo storage category: max weight (kg) and volume (m3) of one bin's content, and
-    ``allow_new_product`` in ("empty", "same", "mixed") with Odoo's meaning."""
+    """Odoo storage category: max weight (kg) and volume (m3) of one bin's content,
+    ``allow_new_product`` in ("empty", "same", "mixed") with Odoo's meaning, the longest
+    unit a bin takes (m) and whether it is for hazardous goods only."""
 
     code: str
     name: str
     max_weight_kg: float
     max_volume_m3: float
     allow_new_product: str
+    max_length_m: float = 0.0
+    hazardous: bool = False
 
 
 @dataclass(frozen=True, slots=True)

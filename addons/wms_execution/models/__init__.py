@@ -11,3 +11,4 @@ from . import demo_master_data
 from . import demo_history
 from . import demo_layout
 from . import demo_stock
+from . import stock_location_putaway

@@ -87,6 +87,8 @@ class WmsDemoLoader(models.AbstractModel):
                     "max_weight": c.max_weight_kg,
                     "wms_max_volume_m3": c.max_volume_m3,
                     "allow_new_product": c.allow_new_product,
+                    "wms_max_length_m": c.max_length_m,
+                    "wms_hazardous": c.hazardous,
                 }
                 for c in sc.storage_categories
             ]

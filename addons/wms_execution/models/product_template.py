@@ -21,3 +21,10 @@ class StockStorageCategory(models.Model):
     wms_max_volume_m3 = fields.Float(
         "Max Volume (m³)", digits=(10, 3), help="Usable volume of one location of this category."
     )
+    wms_max_length_m = fields.Float(
+        "Longest Unit (m)", digits=(10, 2), help="The longest unit a location takes; 0: any."
+    )
+    wms_hazardous = fields.Boolean(
+        "Hazardous Goods Only",
+        help="Only products with a hazard class go here, and they go nowhere else.",
+    )

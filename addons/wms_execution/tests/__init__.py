@@ -2,3 +2,4 @@ from . import test_layout
 from . import test_event_ledger
 from . import test_demo_warehouse
 from . import test_tour
+from . import test_putaway
