@@ -13,6 +13,7 @@ BENCHMARKS = {
     "labor": "bench.labor",
     "policy_odoo": "bench.policy_odoo",
     "rates": "bench.rates",
+    "slotting": "bench.slotting",
 }
 
 
