@@ -75,3 +75,11 @@ class StockLocation(models.Model):
                 )
             )
         return travel(warehouse._wms_layout(), self._wms_point(), other._wms_point())
+
+
+class StockQuant(models.Model):
+    _inherit = "stock.quant"
+
+    wms_zone_id = fields.Many2one(
+        related="location_id.wms_zone_id", store=True, string="Zone", index=True
+    )

@@ -45,3 +45,13 @@ class TestLayout(WmsCase):
         self.assertEqual(aisle.x_m, 4.0)
         with self.assertRaises(AccessError):
             aisle.write({"x_m": 7.0})
+
+    def test_a_bins_stock_carries_its_zone_for_the_count_sheets(self):
+        product = self.env["product.product"].create(
+            {"name": "Cable Tie 8 in", "is_storable": True}
+        )
+        self.env["stock.quant"]._update_available_quantity(product, self.bin_far, 5)
+        quant = self.env["stock.quant"].search([("product_id", "=", product.id)])
+        self.assertEqual(quant.wms_zone_id, self.zone_res)
+        sheets = self.env.ref("stock_policy.action_policy_count_sheets")
+        self.assertIn("wms_zone_id", sheets.context)
