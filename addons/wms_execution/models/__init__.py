@@ -13,3 +13,4 @@ from . import demo_layout
 from . import demo_stock
 from . import stock_location_putaway
 from . import wms_reslot
+from . import stock_replenish

@@ -4,3 +4,4 @@ from . import test_demo_warehouse
 from . import test_tour
 from . import test_putaway
 from . import test_reslot
+from . import test_replenish

@@ -41,8 +41,11 @@ class WmsTask(models.Model):
         if ptype == warehouse.out_type_id:
             return "pick" if warehouse.delivery_steps == "ship_only" else "load"
         if ptype in (warehouse.store_type_id, warehouse.int_type_id):
-            into = picking.location_dest_id.wms_zone_id.code
-            return "replenish" if into == "FWD" else "putaway"
+            into = picking.location_dest_id.wms_zone_id.kind
+            frm = picking.location_id.wms_zone_id.kind
+            moves_into = set(picking.move_ids.location_dest_id.wms_zone_id.mapped("kind"))
+            forward = into == "forward" or moves_into == {"forward"}
+            return "replenish" if forward and frm != "receiving" else "putaway"
         if ptype == warehouse.in_type_id and warehouse.reception_steps == "one_step":
             return "putaway"
         return None
@@ -84,8 +87,11 @@ class WmsTask(models.Model):
     def _picking_values(self, warehouse, kind, picking, forklift):
         moves = picking.move_ids
         # pallets into or out of the reserve racks need a truck and its licence
-        zones = {picking.location_id.wms_zone_id.code, picking.location_dest_id.wms_zone_id.code}
-        truck = kind in ("putaway", "replenish") and "RES" in zones
+        ends = picking.move_ids.location_id | picking.move_ids.location_dest_id
+        zones = set(
+            (ends | picking.location_id | picking.location_dest_id).wms_zone_id.mapped("kind")
+        )
+        truck = kind in ("putaway", "replenish") and "reserve" in zones
         start = picking.move_line_ids[:1].location_id or picking.location_id
         return {
             "kind": kind,
