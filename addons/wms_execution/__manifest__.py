@@ -28,6 +28,7 @@
         "views/stock_warehouse_views.xml",
         "views/wms_event_views.xml",
         "views/wms_reslot_views.xml",
+        "views/stock_receiving_views.xml",
         "views/wms_execution_menus.xml",
     ],
     "demo": ["demo/wms_execution_demo.xml"],

@@ -14,3 +14,4 @@ from . import demo_stock
 from . import stock_location_putaway
 from . import wms_reslot
 from . import stock_replenish
+from . import stock_picking_receive

@@ -2,7 +2,9 @@
 from odoo import models
 
 # open-floor zones sit beside WH/Stock, not under it, so nothing there is reserved
-BESIDE_STOCK = ("qc", "hold", "returns", "crossdock")
+# QC, hold and returns are beside stock: nothing there is reserved for customers;
+# cross-dock staging is inside it, so waiting orders reserve what lands there
+BESIDE_STOCK = ("qc", "hold", "returns")
 
 
 class WmsDemoLoader(models.AbstractModel):

@@ -48,7 +48,9 @@ class WmsDemoLoader(models.AbstractModel):
             return False
         started = time.monotonic()
         sc = scenario_mod.generate(size=size, today=fields.Date.context_today(self))
-        warehouse.write({"name": sc.warehouse_name, "wms_directed_putaway": True})
+        warehouse.write(
+            {"name": sc.warehouse_name, "wms_directed_putaway": True, "wms_receiving_rules": True}
+        )
         self._show_features()
         ref = self._timed("master data", self._load_master_data, sc)  # demo_master_data.py
         self._timed("history", self._load_history, sc, warehouse, ref)  # demo_history.py

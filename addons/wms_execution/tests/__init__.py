@@ -5,3 +5,4 @@ from . import test_tour
 from . import test_putaway
 from . import test_reslot
 from . import test_replenish
+from . import test_receiving
