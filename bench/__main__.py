@@ -12,6 +12,7 @@ BENCHMARKS = {
     "policy": "bench.policy",
     "labor": "bench.labor",
     "policy_odoo": "bench.policy_odoo",
+    "putaway": "bench.putaway",
     "rates": "bench.rates",
     "slotting": "bench.slotting",
 }
