@@ -29,6 +29,7 @@
         "views/wms_event_views.xml",
         "views/wms_reslot_views.xml",
         "views/stock_receiving_views.xml",
+        "views/wms_exception_views.xml",
         "views/wms_execution_menus.xml",
     ],
     "demo": ["demo/wms_execution_demo.xml"],

@@ -15,3 +15,4 @@ from . import stock_location_putaway
 from . import wms_reslot
 from . import stock_replenish
 from . import stock_picking_receive
+from . import wms_exception

@@ -6,3 +6,4 @@ from . import test_putaway
 from . import test_reslot
 from . import test_replenish
 from . import test_receiving
+from . import test_exceptions
