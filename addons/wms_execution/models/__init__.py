@@ -16,3 +16,4 @@ from . import wms_reslot
 from . import stock_replenish
 from . import stock_picking_receive
 from . import wms_exception
+from . import stock_return_inspection

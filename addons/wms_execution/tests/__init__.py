@@ -7,3 +7,4 @@ from . import test_reslot
 from . import test_replenish
 from . import test_receiving
 from . import test_exceptions
+from . import test_returns
