@@ -18,3 +18,4 @@ from . import stock_picking_receive
 from . import wms_exception
 from . import stock_return_inspection
 from . import stock_pack_verification
+from . import wms_scan

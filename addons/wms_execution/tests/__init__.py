@@ -9,3 +9,4 @@ from . import test_receiving
 from . import test_exceptions
 from . import test_returns
 from . import test_pack_check
+from . import test_scan

@@ -1,0 +1,192 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import json
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL, float_compare
+
+
+class WmsScanRequest(models.Model):
+    """One confirmation a scanner sent, by the key the device made for it: a repeat (double
+    tap, retry after a timeout) gets the first answer back and posts nothing again."""
+
+    _name = "wms.scan.request"
+    _description = "Scan Confirmation"
+
+    key = fields.Char(required=True, index=True)
+    user_id = fields.Many2one("res.users", required=True, default=lambda self: self.env.user)
+    result = fields.Text(required=True)
+
+    _sql_constraints = [("key_uniq", "unique(key)", "A scan confirmation is sent once.")]
+
+
+class StockMoveLine(models.Model):
+    _inherit = "stock.move.line"
+
+    wms_taken_by = fields.Many2one("res.users", "Taken By", readonly=True, index=True)
+
+
+class WmsScan(models.AbstractModel):
+    """The scan screen's server side: what a barcode is, the next line to work (handed out
+    under a row lock), and the confirmation of a line, checked against what was expected
+    and posted at once, idempotently."""
+
+    _name = "wms.scan"
+    _description = "Scan-to-confirm service"
+
+    @api.model
+    def resolve(self, code):
+        """What ``code`` is: a bin, a product (or one of its packagings), a lot or a
+        package; {"type": "unknown"} when nothing matches."""
+        code = (code or "").strip()
+        if not code:
+            return {"type": "unknown", "code": code}
+        location = self.env["stock.location"].search([("barcode", "=", code)], limit=1)
+        if location:
+            return {"type": "location", "id": location.id, "name": location.display_name}
+        product = self.env["product.product"].search(
+            ["|", ("barcode", "=", code), ("default_code", "=", code)], limit=1
+        )
+        if product:
+            return {"type": "product", "id": product.id, "name": product.display_name, "qty": 1}
+        packaging = self.env["product.packaging"].search([("barcode", "=", code)], limit=1)
+        if packaging:
+            return {"type": "product", "id": packaging.product_id.id, "qty": packaging.qty,
+                    "name": f"{packaging.product_id.display_name} ({packaging.name})"}  # fmt: skip
+        package = self.env["stock.quant.package"].search([("name", "=", code)], limit=1)
+        if package:
+            return {"type": "package", "id": package.id, "name": package.name}
+        lot = self.env["stock.lot"].search([("name", "=", code)], limit=1)
+        if lot:
+            return {"type": "lot", "id": lot.id, "name": lot.name, "product_id": lot.product_id.id}
+        return {"type": "unknown", "code": code}
+
+    @api.model
+    def take_line(self, picking_id):
+        """Hand the next open line of a transfer to this user, in walking order; a line
+        another operator holds is skipped (SKIP LOCKED), never handed out twice."""
+        picking = self.env["stock.picking"].browse(picking_id).exists()
+        if not picking:
+            raise UserError(_("That transfer does not exist any more."))
+        lines = picking.move_line_ids.filtered(
+            lambda ml: not ml.picked and ml.wms_taken_by in (self.env.user, self.env["res.users"])
+        ).sorted(lambda ml: (ml.location_id.wms_travel_from_pack_m, ml.location_id.name, ml.id))
+        self.env.flush_all()
+        for line in lines:
+            self.env.cr.execute(
+                SQL("SELECT id FROM stock_move_line WHERE id = %s FOR UPDATE SKIP LOCKED", line.id)
+            )
+            if self.env.cr.fetchone():
+                line.wms_taken_by = self.env.user
+                return self._describe(line)
+        return {"done": True, "message": _("Nothing left to do on %(p)s.", p=picking.name)}
+
+    def _describe(self, line):
+        return {
+            "line_id": line.id,
+            "picking": line.picking_id.name,
+            "location": line.location_id.display_name,
+            "location_barcode": line.location_id.barcode or "",
+            "location_dest": line.location_dest_id.display_name,
+            "product": line.product_id.display_name,
+            "product_barcode": line.product_id.barcode or "",
+            "quantity": line.quantity,
+            "uom": line.product_uom_id.name,
+        }
+
+    @api.model
+    def confirm_line(self, line_id, location_code, product_code, quantity, key):
+        """Confirm one line: the bin and product scanned must be the ones expected and the
+        quantity no more than asked; then the line is posted at once (its move split if the
+        rest of it is still to do). A short quantity posts what was found and opens a
+        short-pick exception. A bad scan posts nothing and answers {"ok": False, "error":
+        what was expected}. The same ``key`` again returns the first answer."""
+        done = self.env["wms.scan.request"].sudo().search([("key", "=", key)], limit=1)
+        if done:
+            return json.loads(done.result)
+        line = self.env["stock.move.line"].browse(line_id).exists()
+        problem = self._check(line, location_code, product_code, quantity)
+        if problem:
+            return {"ok": False, "error": problem}
+        expected = line.quantity
+        rounding = line.product_uom_id.rounding
+        short = float_compare(quantity, expected, precision_rounding=rounding) < 0
+        self._post(line, quantity)
+        result = {"ok": True, "posted": quantity, "short": expected - quantity if short else 0.0,
+                  "next": self.take_line(line.picking_id.id)}  # fmt: skip
+        if short:
+            self._short(line, expected - quantity)
+        self.env["wms.scan.request"].sudo().create({"key": key, "result": json.dumps(result)})
+        return result
+
+    def _check(self, line, location_code, product_code, quantity):
+        """What is wrong with this confirmation (a sentence saying what was expected), or
+        None; an unknown barcode also opens an exception."""
+        if not line or line.picked or line.state in ("done", "cancel"):
+            return _("This line is already confirmed or gone: ask for the next one.")
+        if line.wms_taken_by and line.wms_taken_by != self.env.user:
+            return _("%(who)s is working this line.", who=line.wms_taken_by.name)
+        where = self.resolve(location_code)
+        if where["type"] != "location" or where["id"] != line.location_id.id:
+            got = where.get("name") or location_code
+            want = line.location_id.display_name
+            return _("Wrong bin: scanned %(got)s, expected %(want)s.", got=got, want=want)
+        what = self.resolve(product_code)
+        if what["type"] != "product" or what["id"] != line.product_id.id:
+            if what["type"] == "unknown":
+                self._unknown_barcode(line, product_code)
+            got = what.get("name") or product_code
+            want = line.product_id.display_name
+            return _("Wrong product: scanned %(got)s, expected %(want)s.", got=got, want=want)
+        rounding = line.product_uom_id.rounding
+        if quantity < 0 or float_compare(quantity, line.quantity, precision_rounding=rounding) > 0:
+            return _("Too many: %(qty)s scanned, %(want)s asked. Put the extra back.",
+                     qty=quantity, want=line.quantity)  # fmt: skip
+        return None
+
+    def _post(self, line, quantity):
+        """Post this line alone: the rest of its move goes to a new move with the other
+        lines, then the move is done (which writes the hand-off to the ledger)."""
+        move = line.move_id
+        rest = move.product_qty - line.product_uom_id._compute_quantity(
+            quantity, move.product_id.uom_id
+        )
+        others = move.move_line_ids - line
+        line.write({"quantity": quantity, "picked": True})
+        if rest > 0:
+            new = self.env["stock.move"].create(move._split(rest))
+            new._action_confirm(merge=False)
+            if others:
+                others.move_id = new
+            new._action_assign()
+        move._action_done(cancel_backorder=True)
+
+    def _short(self, line, missing):
+        self.env["wms.exception"].sudo().create(
+            {
+                "name": _("Short pick of %(p)s in %(bin)s", p=line.product_id.display_name,
+                          bin=line.location_id.name),
+                "kind": "short_pick",
+                "warehouse_id": line.picking_id.picking_type_id.warehouse_id.id,
+                "picking_id": line.picking_id.id,
+                "product_id": line.product_id.id,
+                "location_id": line.location_id.id,
+                "quantity": missing,
+            }
+        )  # fmt: skip
+        line.move_id._policy_request_event_counts(
+            {(line.product_id.id, line.location_id.id): line.picking_id.name}
+        )
+
+    def _unknown_barcode(self, line, code):
+        self.env["wms.exception"].sudo().create(
+            {
+                "name": _("Unknown barcode %(code)s at %(bin)s", code=code,
+                          bin=line.location_id.name),
+                "kind": "unknown_barcode",
+                "warehouse_id": line.picking_id.picking_type_id.warehouse_id.id,
+                "picking_id": line.picking_id.id,
+                "location_id": line.location_id.id,
+                "scanned": code,
+            }
+        )  # fmt: skip
