@@ -34,6 +34,7 @@
     ],
     "demo": ["demo/wms_execution_demo.xml"],
     "assets": {
+        "web.assets_backend": ["wms_execution/static/src/scan/*"],
         "web.assets_tests": ["wms_execution/static/tests/tours/*.js"],
     },
 }
