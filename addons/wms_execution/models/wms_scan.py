@@ -119,6 +119,41 @@ class WmsScan(models.AbstractModel):
         self.env["wms.scan.request"].sudo().create({"key": key, "result": json.dumps(result)})
         return result
 
+    @api.model
+    def count(self, location_code, product_code, quantity, key):
+        """A blind count of one product in one bin: the counted quantity is applied as an
+        Odoo count (the variance workflow may hold it for a recount or an approval). The
+        same ``key`` again returns the first answer."""
+        done = self.env["wms.scan.request"].sudo().search([("key", "=", key)], limit=1)
+        if done:
+            return json.loads(done.result)
+        where, what = self.resolve(location_code), self.resolve(product_code)
+        if where["type"] != "location":
+            return {"ok": False, "error": _("Scan the bin first: %(c)s is not a bin.",
+                                            c=location_code)}  # fmt: skip
+        if what["type"] != "product":
+            return {"ok": False, "error": _("%(c)s is not a product we know.", c=product_code)}
+        if quantity < 0:
+            return {"ok": False, "error": _("A count cannot be negative.")}
+        quants = self.env["stock.quant"].with_context(inventory_mode=True)
+        quant = quants.search(
+            [("location_id", "=", where["id"]), ("product_id", "=", what["id"]),
+             ("lot_id", "=", False), ("package_id", "=", False)], limit=1,
+        ) or quants.create({"location_id": where["id"], "product_id": what["id"]})  # fmt: skip
+        quant.write({"inventory_quantity": quantity, "inventory_quantity_set": True,
+                     "user_id": self.env.uid})  # fmt: skip
+        quant.action_apply_inventory()
+        held = bool(quant.policy_count_state)
+        result = {
+            "ok": True,
+            "held": held,
+            "message": _("Counted %(q)s %(p)s: recount or approval needed", q=quantity,
+                         p=what["name"]) if held else _("Counted %(q)s %(p)s", q=quantity,
+                                                          p=what["name"]),
+        }  # fmt: skip
+        self.env["wms.scan.request"].sudo().create({"key": key, "result": json.dumps(result)})
+        return result
+
     def _check(self, line, location_code, product_code, quantity):
         """What is wrong with this confirmation (a sentence saying what was expected), or
         None; an unknown barcode also opens an exception."""

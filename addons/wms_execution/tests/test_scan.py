@@ -86,3 +86,13 @@ class TestScanConfirm(WmsCase):
             .confirm_line(mine["line_id"], "R0101", "0840000000019", 4, "k7")
         )
         self.assertIn("is working this line", refused["error"])
+
+    def test_a_blind_count_applies_or_is_held_for_a_recount(self):
+        self.warehouse.policy_count_tolerance_qty = 1.0
+        ok = self.scan.count("R0112", "0840000000019", 10, "c1")
+        self.assertEqual((ok["ok"], ok["held"]), (True, False))
+        off = self.scan.count("R0112", "0840000000019", 4, "c2")
+        self.assertTrue(off["held"], "a variance over tolerance waits for a recount")
+        self.assertEqual(self._on_hand(self.bin_far), 10)
+        self.assertEqual(self.scan.count("R0112", "0840000000019", 4, "c2"), off)
+        self.assertFalse(self.scan.count("nope", "0840000000019", 4, "c3")["ok"])

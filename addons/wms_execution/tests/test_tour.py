@@ -49,3 +49,22 @@ class TestScanPickTour(HttpCase):
         self.start_tour("/odoo/action-wms_execution.action_wms_scan_screen", "wms_scan_pick",
                         login="scan_op_tour")  # fmt: skip
         self.assertEqual(order.move_ids.state, "done")
+
+
+@tagged("post_install", "-at_install")
+class TestScanCountTour(HttpCase):
+    def test_operator_counts_a_bin_blind_on_the_scan_screen(self):
+        env = self.env
+        warehouse = env["stock.warehouse"].create({"name": "Count Tour DC", "code": "CTD"})
+        location = env["stock.location"].create(
+            {"name": "C-01-01", "barcode": "C0101", "location_id": warehouse.lot_stock_id.id}
+        )
+        product = env["product.product"].create(
+            {"name": "Pipe Tape", "is_storable": True, "barcode": "0840000000033"}
+        )
+        env["stock.quant"]._update_available_quantity(product, location, 7)
+        new_test_user(env, login="count_op_tour", groups="wms_execution.group_wms_operator")
+        self.start_tour("/odoo/action-wms_execution.action_wms_scan_screen", "wms_scan_count",
+                        login="count_op_tour")  # fmt: skip
+        result = env["stock.policy.count.result"].search([("product_id", "=", product.id)])
+        self.assertEqual((result.counted_qty, result.accurate), (7, True))

@@ -43,6 +43,42 @@ export class WmsScanScreen extends Component {
         }
     }
 
+    startCount() {
+        Object.assign(this.state, { step: "count_bin", line: null, picking: null, bin: "" });
+        this.say(_t("Count: scan the bin"));
+        this.focus();
+    }
+
+    async onCountKeydown(code) {
+        const state = this.state;
+        if (state.step === "count_bin") {
+            const where = await this.orm.call("wms.scan", "resolve", [code]);
+            if (where.type !== "location") {
+                this.say(_t("%s is not a bin: scan the bin", code), true);
+                return;
+            }
+            Object.assign(state, { bin: code, binName: where.name, step: "count_product" });
+            this.say(_t("%s: scan a product (blind count)", where.name));
+        } else if (state.step === "count_product") {
+            state.product = code;
+            state.step = "count_qty";
+            this.say(_t("How many %s are there?", code));
+        } else if (state.step === "count_qty") {
+            const qty = parseFloat(code);
+            if (Number.isNaN(qty)) {
+                this.say(_t("Type the number you counted"), true);
+                return;
+            }
+            state.pending = state.pending || `count:${state.bin}:${state.product}:${Date.now()}`;
+            const result = await this.orm.call("wms.scan", "count", [
+                state.bin, state.product, qty, state.pending,
+            ]);
+            state.pending = null;
+            state.step = "count_product";
+            this.say(result.ok ? result.message : result.error, !result.ok || result.held);
+        }
+    }
+
     async choose(picking) {
         this.state.picking = picking;
         await this.showNext(await this.orm.call("wms.scan", "take_line", [picking.id]));
@@ -67,6 +103,11 @@ export class WmsScanScreen extends Component {
         const code = ev.target.value.trim();
         ev.target.value = "";
         const state = this.state;
+        if (state.step.startsWith("count")) {
+            await this.onCountKeydown(code);
+            this.focus();
+            return;
+        }
         if (state.step === "bin") {
             if (state.line.location_barcode && code !== state.line.location_barcode) {
                 this.say(_t("Wrong bin: expected %s", state.line.location), true);
