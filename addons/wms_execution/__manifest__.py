@@ -21,6 +21,7 @@
     "data": [
         "security/wms_execution_security.xml",
         "security/ir.model.access.csv",
+        "data/ir_cron.xml",
         "views/product_views.xml",
         "views/wms_zone_views.xml",
         "views/wms_aisle_views.xml",
@@ -30,6 +31,7 @@
         "views/wms_reslot_views.xml",
         "views/stock_receiving_views.xml",
         "views/wms_exception_views.xml",
+        "views/wms_kpi_views.xml",
         "views/wms_execution_menus.xml",
     ],
     "demo": ["demo/wms_execution_demo.xml"],

@@ -19,3 +19,4 @@ from . import wms_exception
 from . import stock_return_inspection
 from . import stock_pack_verification
 from . import wms_scan
+from . import wms_kpi

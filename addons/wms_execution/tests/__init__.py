@@ -10,3 +10,4 @@ from . import test_exceptions
 from . import test_returns
 from . import test_pack_check
 from . import test_scan
+from . import test_scorecard
