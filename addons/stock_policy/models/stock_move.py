@@ -27,7 +27,9 @@ class StockMove(models.Model):
         for line in short.move_line_ids:
             short_lines[line.product_id.id, line.location_id.id] = line.reference
         done = super()._action_done(cancel_backorder=cancel_backorder)
-        done._policy_request_event_counts(short_lines)
+        # history loaded from another system is not floor work: no count for it
+        if not self.env.context.get("wms_history_import"):
+            done._policy_request_event_counts(short_lines)
         return done
 
     def _policy_event_pairs(self, short_lines):

@@ -129,7 +129,7 @@ class StockWarehouse(models.Model):
                 "location_dest_id": self.lot_stock_id.id,
                 "origin": _("Replenishment"),
                 "move_ids": [
-                    (0, 0, {"name": _("Top-up"), "product_id": t.product_id,
+                    (0, 0, {"name": self.env._("Top-up"), "product_id": t.product_id,
                             "product_uom_qty": t.qty, "location_id": t.from_bin,
                             "location_dest_id": t.slot_id, "wms_replenish_reason": t.reason})
                     for t in plan.tasks

@@ -122,7 +122,7 @@ class WmsReslot(models.Model):
                     "origin": reslot.name,
                     "move_ids": [
                         (0, 0, {
-                            "name": _("Re-slot %(p)s", p=line.product_id.display_name),
+                            "name": self.env._("Re-slot %(p)s", p=line.product_id.display_name),
                             "product_id": line.product_id.id,
                             "product_uom_qty": line.quantity,
                             "location_id": line.location_id.id,
