@@ -110,7 +110,8 @@ def run(size: str) -> Result:
             state = BinState(
                 ids=list(range(len(racks))), category=[b.storage_category_code for b in racks],
                 free_volume_m3=cap_v - uv, free_weight_kg=cap_w - uw, max_side_m=side,
-                travel_m=travel, golden=golden, capacity_volume_m3=cap_v, mixing=mixing,
+                travel_m=travel, golden=golden, forward=forward, capacity_volume_m3=cap_v,
+                mixing=mixing,
                 hazard=hazard_ok, products=[tuple(h) for h in hold],
             )  # fmt: skip
             started = time.perf_counter()

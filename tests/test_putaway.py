@@ -90,3 +90,9 @@ def test_never_over_capacity_and_nothing_lost(spec, qty, velocity):
     for b, q in plan.placements:
         assert q * 0.02 <= volume[b] + 1e-9 and q * 3.0 <= weight[b] + 1e-9
     assert len({b for b, _q in plan.placements}) == len(plan.placements)
+
+
+def test_a_slow_item_keeps_out_of_the_forward_lanes():
+    bins = _bins(forward=[True, True, False, False])
+    assert suggest(bins, _item(velocity="C")).bin_id == 3
+    assert suggest(bins, _item(velocity="A")).bin_id == 1

@@ -14,6 +14,7 @@ Among those, bins are ranked by a score in metres of walking (lower is better):
     - GOLDEN_BONUS_M for an A or B product on a golden-zone level
     - CONSOLIDATE_BONUS_M when the bin already holds the product
     + FILL_WEIGHT_M x the share of the bin left empty after the put-away
+    + FORWARD_PENALTY_M of the class for a forward-pick bin (kept for fast movers)
 
 so A items go near packing and at waist height, C items deep in reserve, and a bin is
 topped up before a new one is opened. A quantity no single bin takes is split over the
@@ -40,6 +41,8 @@ import numpy as np
 
 #: walking weight per velocity class: A close to packing, C pushed away from it
 TRAVEL_WEIGHT = {"A": 1.0, "B": 0.4, "C": -0.3}
+#: forward-pick bins are kept for what is picked often: a C item pays this to go there (m)
+FORWARD_PENALTY_M = {"A": 0.0, "B": 10.0, "C": 200.0}
 GOLDEN_BONUS_M = 15.0
 CONSOLIDATE_BONUS_M = 20.0
 FILL_WEIGHT_M = 10.0
@@ -69,6 +72,7 @@ class BinState:
     max_side_m: Sequence[float]
     travel_m: Sequence[float]
     golden: Sequence[bool] | None = None
+    forward: Sequence[bool] | None = None
     free_count: Sequence[float] | None = None
     capacity_volume_m3: Sequence[float] | None = None
     mixing: Sequence[str] | None = None
@@ -89,6 +93,7 @@ class BinState:
             "max_side": _array(self.max_side_m, float, n, 0.0),
             "travel": _array(self.travel_m, float, n, 0.0),
             "golden": _array(self.golden, bool, n, False),
+            "forward": _array(self.forward, bool, n, False),
             "free_count": _array(self.free_count, float, n, np.inf),
             "blocked": _array(self.blocked, bool, n, False),
             "mixing": np.asarray(self.mixing if self.mixing is not None else ["mixed"] * n),
@@ -207,6 +212,7 @@ def suggest(bins: BinState, item: Item) -> PutawayPlan:
         - golden_bonus
         - CONSOLIDATE_BONUS_M * holds
         + FILL_WEIGHT_M * left_share
+        + FORWARD_PENALTY_M[item.velocity] * a["forward"]
     )
     order = np.flatnonzero(ok & (fits_units >= 1))
     order = order[np.argsort(score[order], kind="stable")]
