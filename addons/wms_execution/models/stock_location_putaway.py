@@ -92,6 +92,7 @@ class StockLocation(models.Model):
                 max_side_m=[c.wms_max_length_m or 1e9 for c in category],
                 travel_m=bins.mapped("wms_travel_from_pack_m"),
                 golden=[GOLDEN_ZONE_M[0] <= b.wms_z_m <= GOLDEN_ZONE_M[1] for b in bins],
+                forward=[b.wms_zone_id.kind == "forward" for b in bins],
                 mixing=[c.allow_new_product or "mixed" for c in category],
                 hazard=[(item.hazard or "hazardous") if c.wms_hazardous else "" for c in category],
                 products=[tuple(load[b.id]["products"]) for b in bins],
