@@ -20,3 +20,4 @@ from . import stock_return_inspection
 from . import stock_pack_verification
 from . import wms_scan
 from . import wms_kpi
+from . import wms_kpi_export

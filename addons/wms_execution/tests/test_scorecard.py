@@ -1,5 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+import io
 from datetime import timedelta
+
+import openpyxl
 
 from odoo import fields
 from odoo.tests import new_test_user, tagged
@@ -44,6 +48,12 @@ class TestScorecard(TransactionCase):
         # 180 shipped at cost over 82 units x 10 held, over a week
         self.assertAlmostEqual(by_kpi["inventory_turns"].value, 180 / 820 * 365 / 7, 3)
         self.assertFalse(by_kpi["space_utilisation"].measured)
+        action = figures.action_export_xlsx()
+        attachment = env["ir.attachment"].browse(int(action["url"].split("/")[3].split("?")[0]))
+        sheet = openpyxl.load_workbook(io.BytesIO(base64.b64decode(attachment.datas))).active
+        cells = {row[1].value: row[2].value for row in sheet.iter_rows(min_row=2)}
+        self.assertAlmostEqual(cells["Fill rate"], 18 / 20)
+        self.assertEqual(sheet.freeze_panes, "C2")
         drill = by_kpi["fill_rate"].action_drill()
         moves = env["stock.move"].search(drill["domain"])
         self.assertEqual(sum(moves.mapped("product_uom_qty")), 20)
