@@ -17,7 +17,7 @@
         "barcodes",
         "product_dimension",
     ],
-    "external_dependencies": {"python": ["stockops", "numpy"]},
+    "external_dependencies": {"python": ["stockops", "numpy", "xlsxwriter"]},
     "data": [
         "security/wms_execution_security.xml",
         "security/ir.model.access.csv",
