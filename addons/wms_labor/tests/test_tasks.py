@@ -1,4 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
+from odoo import fields
 from odoo.addons.wms_execution.tests.common import WmsCase
 from odoo.tests import new_test_user, tagged
 
@@ -139,3 +142,17 @@ class TestTasks(WmsCase):
         self.assertEqual(self.zone_res.board_flag, "No operator based here")
         self.assertEqual(self.zone_res.open_task_count, 1)
         self.assertAlmostEqual(self.zone_res.backlog_hours, task.standard_s / 3600.0, 2)
+
+    def test_the_scorecard_counts_pick_lines_per_hour(self):
+        self._pick(self.bin_near)
+        task = self.tasks._generate(self.warehouse)
+        task.write({"state": "assigned", "operator_id": self.picker.id})
+        task.action_start()
+        task.action_done()
+        task.write({"actual_s": 60.0})  # one line in a minute
+        today = fields.Date.context_today(task)
+        monday = today - timedelta(days=today.weekday())
+        figures = self.env["wms.kpi.value"]._compute_week(self.warehouse, monday)
+        lines = figures.filtered(lambda f: f.kpi == "lines_per_hour")
+        self.assertAlmostEqual(lines.value, 60.0)
+        self.assertEqual(lines.status, "good")
