@@ -66,7 +66,7 @@ class WmsKpiValue(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "name": dict(KPIS)[self.kpi],
+            "name": dict(self._fields["kpi"]._description_selection(self.env))[self.kpi],
             "res_model": self.drill_model,
             "view_mode": "list,form",
             "views": [(False, "list"), (False, "form")],

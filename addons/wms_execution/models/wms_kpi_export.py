@@ -6,8 +6,6 @@ import xlsxwriter
 
 from odoo import fields, models
 
-from .wms_kpi import KPIS
-
 
 class WmsKpiValue(models.Model):
     _inherit = "wms.kpi.value"
@@ -20,7 +18,7 @@ class WmsKpiValue(models.Model):
         weeks = sorted(set(figures.mapped("week_start")))
         rows = sorted({(f.warehouse_id, f.kpi) for f in figures}, key=lambda r: (r[0].name, r[1]))
         value = {(f.warehouse_id, f.kpi, f.week_start): f for f in figures}
-        labels = dict(KPIS)
+        labels = dict(self._fields["kpi"]._description_selection(self.env))
         out = io.BytesIO()
         book = xlsxwriter.Workbook(out, {"in_memory": True})
         sheet = book.add_worksheet("Scorecard")
