@@ -1,1 +1,2 @@
 from . import test_cutoff
+from . import test_connectors

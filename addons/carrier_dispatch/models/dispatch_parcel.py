@@ -1,0 +1,172 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
+from datetime import timezone
+
+from odoo import _, api, fields, models
+
+from stockops.dispatch.carrier import CarrierError, DispatchError
+
+_logger = logging.getLogger(__name__)
+
+PARCEL_STATUSES = [
+    ("label_created", "Label Created"),
+    ("picked_up", "Picked Up"),
+    ("in_transit", "In Transit"),
+    ("out_for_delivery", "Out for Delivery"),
+    ("delivered", "Delivered"),
+    ("cancelled", "Cancelled"),
+    ("exception", "Exception"),
+]
+OPEN_STATUSES = ("label_created", "picked_up", "in_transit", "out_for_delivery", "exception")
+
+
+class DispatchParcel(models.Model):
+    """One labelled parcel: its carrier tracking number, label document and status."""
+
+    _name = "dispatch.parcel"
+    _description = "Dispatch Parcel"
+    _order = "id desc"
+    _rec_name = "tracking_number"
+
+    picking_id = fields.Many2one(
+        "stock.picking", "Transfer", required=True, ondelete="cascade", index=True
+    )
+    package_id = fields.Many2one("stock.quant.package", "Package", index=True, ondelete="set null")
+    carrier_id = fields.Many2one("delivery.carrier", "Carrier", required=True, index=True)
+    company_id = fields.Many2one(related="picking_id.company_id", store=True)
+    partner_id = fields.Many2one(related="picking_id.partner_id", string="Ship To")
+    service_code = fields.Char("Service")
+    tracking_number = fields.Char(required=True, index=True, readonly=True)
+    shipment_ref = fields.Char("Carrier Shipment", readonly=True)
+    label_format = fields.Selection([("PDF", "PDF"), ("ZPL", "ZPL")], readonly=True)
+    label_attachment_id = fields.Many2one("ir.attachment", "Label", readonly=True)
+    weight_kg = fields.Float("Weight (kg)", digits=(16, 3), readonly=True)
+    length_cm = fields.Float("Length (cm)", readonly=True)
+    width_cm = fields.Float("Width (cm)", readonly=True)
+    height_cm = fields.Float("Height (cm)", readonly=True)
+    status = fields.Selection(PARCEL_STATUSES, default="label_created", required=True, index=True)
+    status_date = fields.Datetime("Last Scan", readonly=True)
+    status_description = fields.Char("Last Scan Detail", readonly=True)
+    event_ids = fields.One2many("dispatch.tracking.event", "parcel_id", "Tracking History")
+    dock_id = fields.Many2one(
+        related="picking_id.dispatch_dock_id", string="Dock Door", store=True, index=True
+    )
+    stop_sequence = fields.Integer(related="picking_id.dispatch_stop_sequence", store=True)
+
+    _sql_constraints = [
+        (
+            "tracking_number_uniq",
+            "unique(carrier_id, tracking_number)",
+            "A tracking number is used once per carrier.",
+        )
+    ]
+
+    def action_open_label(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{self.label_attachment_id.id}?download=true",
+            "target": "new",
+        }
+
+    # -- tracking -----------------------------------------------------------------------------
+    @api.model
+    def _cron_track(self):
+        """Poll the carriers for every parcel still on its way: one call per carrier."""
+        parcels = self.search([("status", "in", OPEN_STATUSES)])
+        parcels._dispatch_track()
+        return True
+
+    def _dispatch_track(self):
+        for carrier, parcels in self.grouped("carrier_id").items():
+            numbers = parcels.mapped("tracking_number")
+            try:
+                events = carrier._dispatch_client().track(numbers)
+            except CarrierError as exc:
+                if len(numbers) == 1:
+                    _logger.info("tracking %s at %s: %s", numbers[0], carrier.name, exc)
+                    continue
+                # one unknown number spoils a bulk call at some carriers: ask one by one
+                events = []
+                for parcel in parcels:
+                    try:
+                        events += carrier._dispatch_client().track([parcel.tracking_number])
+                    except DispatchError as one:
+                        _logger.info("tracking %s: %s", parcel.tracking_number, one)
+            except DispatchError as exc:
+                _logger.warning("tracking at %s failed: %s", carrier.name, exc)
+                continue
+            parcels._dispatch_record_events(events)
+
+    def _dispatch_record_events(self, events):
+        """Store the scans not seen yet and move each parcel to its latest status."""
+        by_number = {p.tracking_number: p for p in self}
+        known = {
+            (e.parcel_id.id, e.date, e.code or e.status)
+            for e in self.env["dispatch.tracking.event"].search([("parcel_id", "in", self.ids)])
+        }
+        vals, latest = [], {}
+        for event in events:
+            parcel = by_number.get(event.tracking_number)
+            if parcel is None:
+                continue
+            at = event.at
+            if at.tzinfo is not None:
+                at = at.astimezone(timezone.utc).replace(tzinfo=None)
+            at = at.replace(microsecond=0)
+            latest[parcel] = (at, event)
+            key = (parcel.id, at, event.code or event.status)
+            if key in known:
+                continue
+            known.add(key)
+            vals.append(
+                {
+                    "parcel_id": parcel.id,
+                    "date": at,
+                    "status": event.status,
+                    "code": event.code,
+                    "description": event.description,
+                    "location": event.location,
+                }
+            )
+        self.env["dispatch.tracking.event"].create(vals)
+        for parcel, (at, event) in latest.items():
+            if parcel.status != event.status or parcel.status_date != at:
+                parcel.write(
+                    {
+                        "status": event.status,
+                        "status_date": at,
+                        "status_description": event.description,
+                    }
+                )
+        return len(vals)
+
+
+class DispatchTrackingEvent(models.Model):
+    """One scan of one parcel, as the carrier reported it."""
+
+    _name = "dispatch.tracking.event"
+    _description = "Parcel Tracking Event"
+    _order = "date desc, id desc"
+
+    parcel_id = fields.Many2one("dispatch.parcel", required=True, ondelete="cascade", index=True)
+    picking_id = fields.Many2one(
+        related="parcel_id.picking_id", string="Transfer", store=True, index=True
+    )
+    package_id = fields.Many2one(
+        related="parcel_id.package_id", string="Package", store=True, index=True
+    )
+    tracking_number = fields.Char(related="parcel_id.tracking_number")
+    date = fields.Datetime(required=True)
+    status = fields.Selection(PARCEL_STATUSES, required=True)
+    code = fields.Char("Carrier Code")
+    description = fields.Char()
+    location = fields.Char()
+
+    @api.depends("tracking_number", "status")
+    def _compute_display_name(self):
+        labels = dict(PARCEL_STATUSES)
+        for event in self:
+            event.display_name = _(
+                "%(number)s: %(status)s", number=event.tracking_number, status=labels[event.status]
+            )

@@ -1,0 +1,12 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    dispatch_route_stop = fields.Integer(
+        "Route Stop",
+        help="Position of this address on the carrier's route; empty uses the postal code. "
+        "Parcels for later stops are loaded first.",
+    )
