@@ -10,10 +10,12 @@ import sys
 BENCHMARKS = {
     "travel": "bench.travel",
     "policy": "bench.policy",
+    "batching": "bench.batching",
     "labor": "bench.labor",
     "policy_odoo": "bench.policy_odoo",
     "putaway": "bench.putaway",
     "rates": "bench.rates",
+    "routing": "bench.routing",
     "slotting": "bench.slotting",
 }
 
