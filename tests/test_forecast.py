@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import stockops.policy.forecast as engine
+import stockops.policy.forecast.batch as batch_engine
 from stockops.policy.forecast import (
     METHOD_CHOICES,
     backtest_errors,
@@ -321,7 +321,7 @@ def test_batch_result_does_not_depend_on_how_many_series_go_together(monkeypatch
     mask = np.zeros(matrix.shape, dtype=bool)
     mask[::4, 50:53] = True
     whole = forecast_many(matrix, 6, exclude=mask)
-    monkeypatch.setattr(engine, "_BLOCK_ROWS", 4)
+    monkeypatch.setattr(batch_engine, "_BLOCK_ROWS", 4)
     blocked = forecast_many(matrix, 6, exclude=mask)
     assert blocked.method.tolist() == whole.method.tolist()
     np.testing.assert_allclose(blocked.per_period, whole.per_period, rtol=1e-6)
