@@ -10,6 +10,7 @@ import sys
 BENCHMARKS = {
     "travel": "bench.travel",
     "policy": "bench.policy",
+    "ageing": "bench.ageing",
     "batching": "bench.batching",
     "labor": "bench.labor",
     "policy_odoo": "bench.policy_odoo",

@@ -11,7 +11,7 @@
     "application": False,
     "installable": True,
     "depends": ["stock_account", "purchase_stock", "resource"],
-    "external_dependencies": {"python": ["stockops", "numpy"]},
+    "external_dependencies": {"python": ["stockops", "numpy", "xlsxwriter"]},
     "data": [
         "security/stock_policy_security.xml",
         "security/ir.model.access.csv",
@@ -24,6 +24,7 @@
         "views/stock_policy_abc_views.xml",
         "views/stock_quant_views.xml",
         "views/product_template_views.xml",
+        "views/stock_policy_ageing_views.xml",
         "views/stock_policy_menus.xml",
     ],
     "demo": ["demo/stock_policy_demo.xml"],

@@ -12,3 +12,6 @@ from . import stock_quant
 from . import stock_policy_count_result
 from . import stock_policy_count_plan
 from . import stock_move
+from . import stock_warehouse_ageing
+from . import stock_policy_ageing
+from . import stock_policy_ageing_expiry

@@ -4,3 +4,4 @@ from . import test_policy_legacy_demand
 from . import test_policy_abc
 from . import test_policy_counts
 from . import test_policy_event_counts
+from . import test_policy_ageing
