@@ -128,3 +128,19 @@ def test_a_task_does_not_start_before_it_is_released():
     later = Task(1, "pick", bin_(0, 12.0), PACK, work_s=30, release_s=600.0)
     plan = plan_shift([Operator(1, DOCK)], [later], LAYOUT)
     assert plan.start_s[1] == 600.0
+
+
+def test_an_operator_helps_another_zone_only_when_it_pays():
+    # the same walk to either task: the home zone's goes first
+    home = Task(1, "pick", bin_(1, 30.0), PACK, zone="FWD", work_s=30)
+    away = Task(2, "pick", bin_(3, 30.0), PACK, zone="RES", work_s=30)
+    fwd = Operator(1, Point(12.0, 0.0), zone="FWD")  # halfway between aisles 1 and 3
+    assert next_task(fwd, [home, away], LAYOUT)[0] == 1
+    # with the home queue empty the operator balances the load: the other zone's task
+    choice, why = next_task(fwd, [away], LAYOUT)
+    assert choice == 2
+    assert why.endswith("outside home zone FWD")
+    # and a task elsewhere much nearer than home work is worth the zone change
+    close = Task(3, "pick", Point(12.0, 5.0), PACK, zone="RES", work_s=30)
+    far_home = Task(4, "pick", bin_(0, 58.0), PACK, zone="FWD", work_s=30)
+    assert next_task(fwd, [close, far_home], LAYOUT)[0] == 3
