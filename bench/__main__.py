@@ -13,6 +13,7 @@ BENCHMARKS = {
     "ageing": "bench.ageing",
     "batching": "bench.batching",
     "labor": "bench.labor",
+    "cartonize": "bench.cartonize",
     "policy_odoo": "bench.policy_odoo",
     "putaway": "bench.putaway",
     "rates": "bench.rates",
