@@ -98,7 +98,7 @@ def _unpackable_reason(item: Item, cartons: Sequence[CartonType]) -> str | None:
     roomy = [c for c in cartons if any(
         a <= c.length_mm and b <= c.width_mm and h <= c.height_mm for a, b, h in unit.orients
     )]  # fmt: skip
-    name = f"item {item.product_id} {item.size_label}"
+    name = f"item {item.label} {item.size_label}"
     if not roomy:
         return f"{name}{side} fits no carton type: largest is {largest.label}"
     strongest = max(cartons, key=lambda c: c.payload_kg)
@@ -131,7 +131,7 @@ def _packed(box: OpenCarton, cartons: Sequence[CartonType], alone: bool) -> Pack
     smaller = [c for c in cartons if type_order(c) < type_order(carton)]
     why += "; no smaller carton type takes them" if smaller else "; the smallest carton type"
     if alone:
-        why += f"; do-not-mix {places[0].product_id} packed alone"
+        why += f"; do-not-mix {places[0].item.label} packed alone"
     return PackedCarton(carton, places, fill, gross, why)
 
 

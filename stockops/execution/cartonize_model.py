@@ -98,7 +98,8 @@ class Item(_Box):
 
     ``this_side_up``: only rotations about the vertical axis (height stays vertical).
     ``fragile``: nothing may be placed anywhere above a unit of it.
-    ``do_not_mix``: its units share a carton with units of this product only."""
+    ``do_not_mix``: its units share a carton with units of this product only.
+    ``name``: what reasons call it (default: the product id)."""
 
     product_id: str | int
     qty: int
@@ -109,6 +110,7 @@ class Item(_Box):
     this_side_up: bool = False
     fragile: bool = False
     do_not_mix: bool = False
+    name: str = ""
 
     def __post_init__(self) -> None:
         if (
@@ -117,16 +119,18 @@ class Item(_Box):
             or self.qty <= 0
         ):
             raise ValueError(
-                f"item {self.product_id}: quantity must be a positive whole number, "
-                f"not {self.qty!r}"
+                f"item {self.label}: quantity must be a positive whole number, not {self.qty!r}"
             )
         for field in ("length_mm", "width_mm", "height_mm"):
-            what = f"item {self.product_id} {field[:-3]}"
+            what = f"item {self.label} {field[:-3]}"
             object.__setattr__(self, field, _whole_mm(getattr(self, field), True, what))
         if not self.weight_kg >= 0:
-            raise ValueError(
-                f"item {self.product_id}: weight cannot be negative ({self.weight_kg} kg)"
-            )
+            raise ValueError(f"item {self.label}: weight cannot be negative ({self.weight_kg} kg)")
+
+    @property
+    def label(self) -> str:
+        """What reasons call the item: its name, else its product id."""
+        return self.name or str(self.product_id)
 
     @property
     def size_label(self) -> str:

@@ -18,6 +18,8 @@ from . import stock_picking_receive
 from . import wms_exception
 from . import stock_return_inspection
 from . import stock_pack_verification
+from . import wms_carton_suggestion
+from . import stock_picking_carton_pack
 from . import wms_scan
 from . import wms_kpi
 from . import wms_kpi_export

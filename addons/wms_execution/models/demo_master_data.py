@@ -43,10 +43,16 @@ class WmsDemoLoader(models.AbstractModel):
                     "height": length(carton.height_m),
                     "base_weight": weight(carton.tare_kg),
                     "max_weight": weight(carton.max_gross_kg),
+                    # pallets ship by freight: not offered when cartons are suggested
+                    "wms_cartonize": not carton.code.startswith("PLT"),
                 }
                 for sequence, carton in enumerate(sc.carton_types, start=1)
             ]
         )
+        # Odoo's own demo pallet is no parcel carton either
+        odoo_pallet = self.env.ref("stock.package_type_01", raise_if_not_found=False)
+        if odoo_pallet:
+            odoo_pallet.wms_cartonize = False
 
     def _assign_policy_profiles(self, sc, products):
         """Fast movers get the A profile, slow ones the C profile; the rest fall to the

@@ -13,6 +13,9 @@ class ProductTemplate(models.Model):
     )
     wms_fragile = fields.Boolean("Fragile")
     wms_this_side_up = fields.Boolean("This Side Up")
+    wms_do_not_mix = fields.Boolean(
+        "Do Not Mix", help="Ships in cartons of its own: no other product in the same carton."
+    )
 
 
 class StockStorageCategory(models.Model):
