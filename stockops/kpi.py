@@ -10,12 +10,17 @@ how it was reached. Units: fractions 0-1 for rates, hours for times, turns a yea
 26.07
 >>> otif(orders=40, on_time_in_full=34).value
 0.85
+>>> carrying_cost(average_inventory_value=120_000.0, annual_rate=0.25, days=7).reason
+'120,000 held on average x 25% a year x 7 days'
+>>> grade(0.91, good=0.95, warn=0.90, higher_is_better=True)
+('warn', 'watch: 0.91 is below the target 0.95 but not below 0.9')
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 DAYS_PER_YEAR = 365.0
 
@@ -59,6 +64,20 @@ def pick_accuracy(lines_picked: int, lines_with_errors: int) -> Kpi:
     )  # fmt: skip
 
 
+def pick_accuracy_after_review(lines_picked: int, exceptions: int, cleared: int) -> Kpi:
+    """Pick lines without a picker's error (fraction): every pick exception counts, but for
+    those a count or a review cleared (the stock was not there, or nothing was wrong)."""
+    errors = min(max(exceptions - cleared, 0), lines_picked)
+    figure = pick_accuracy(lines_picked, errors)
+    if figure.value is None:
+        return figure
+    return Kpi(
+        figure.value, figure.unit,
+        f"{errors} of {lines_picked} pick lines wrong: {exceptions} exceptions, "
+        f"{cleared} cleared by a count or review",
+    )  # fmt: skip
+
+
 def stockout_rate(product_days: int, stockout_product_days: int) -> Kpi:
     """Share of product-days a stocked product had nothing on hand (fraction)."""
     return _share(
@@ -98,3 +117,54 @@ def space_utilisation(used_m3: float, capacity_m3: float) -> Kpi:
     return _share(
         used_m3, capacity_m3, "share", f"{used_m3:,.1f} m3 used of {capacity_m3:,.1f} m3 of bins"
     )
+
+
+def carrying_cost(average_inventory_value: float, annual_rate: float, days: int) -> Kpi:
+    """Cost of holding the average inventory over ``days`` (currency): capital, space,
+    insurance and shrinkage, as a yearly ``annual_rate`` (fraction) of the value held."""
+    if days <= 0 or annual_rate <= 0:
+        return Kpi(None, "currency", "nothing to measure: no carrying rate or no days")
+    value = average_inventory_value * annual_rate * days / DAYS_PER_YEAR
+    return Kpi(
+        value, "currency",
+        f"{average_inventory_value:,.0f} held on average x {annual_rate:.0%} a year x {days} days",
+    )  # fmt: skip
+
+
+def aged_share(value_over: float, value_total: float, days: int) -> Kpi:
+    """Share of the inventory value received more than ``days`` ago (fraction, FIFO)."""
+    return _share(
+        value_over, value_total, "share",
+        f"{value_over:,.0f} of {value_total:,.0f} held is over {days} days old",
+    )  # fmt: skip
+
+
+def is_on_time_in_full(
+    shipped_day: date,
+    promised_day: date,
+    ordered_units: float,
+    shipped_units: float,
+    backordered: bool,
+) -> bool:
+    """An order counts for OTIF when it shipped by its promised day (local dates), every
+    unit ordered shipped, and nothing was left for a backorder."""
+    return shipped_day <= promised_day and shipped_units >= ordered_units and not backordered
+
+
+def grade(
+    value: float | None, good: float | None, warn: float | None, higher_is_better: bool
+) -> tuple[str | None, str]:
+    """Colour a figure against its thresholds: ``good`` (on target) at or beyond ``good``,
+    ``warn`` at or beyond ``warn``, else ``bad``; beyond means above when higher is better,
+    below otherwise. No value or no threshold: no colour (None)."""
+    if value is None:
+        return None, "not measured"
+    if good is None or warn is None:
+        return None, "no threshold set"
+    sign = 1.0 if higher_is_better else -1.0
+    side = "below" if higher_is_better else "above"
+    if sign * value >= sign * good:
+        return "good", f"on target: {value:g} against {good:g}"
+    if sign * value >= sign * warn:
+        return "warn", f"watch: {value:g} is {side} the target {good:g} but not {side} {warn:g}"
+    return "bad", f"off target: {value:g} is {side} {warn:g}"

@@ -2,7 +2,12 @@
 
 import pytest
 
-from stockops.execution.handoff import EVENT_TYPES, Movement, classify_handoff
+from stockops.execution.handoff import (
+    EVENT_TYPES,
+    Movement,
+    classify_handoff,
+    classify_handoffs,
+)
 
 
 @pytest.mark.parametrize(
@@ -38,3 +43,17 @@ def test_every_named_handoff_is_a_ledger_type():
         for dst in (None, "reserve", "forward", "hold")
     ]
     assert {classify_handoff(m).event_type for m in flows} - {None} == set(EVENT_TYPES)
+
+
+@pytest.mark.parametrize(
+    ("movement", "expected"),
+    [
+        (Movement("in", "incoming", None, "reserve"), ["receipt", "putaway"]),
+        (Movement("in", "incoming", None, "receiving"), ["receipt"]),
+        (Movement("out", "outgoing", "forward", None), ["pick", "shipment"]),
+        (Movement("out", "outgoing", "shipping", None), ["shipment"]),
+        (Movement("internal", "internal", "reserve", "hold"), []),
+    ],
+)
+def test_a_one_step_posting_confirms_both_of_its_handoffs(movement, expected):
+    assert [h.event_type for h in classify_handoffs(movement)] == expected

@@ -13,6 +13,13 @@ Handoff(event_type='replenishment', reason='reserve -> forward pick')
 >>> classify_handoff(Movement(type_role="internal", type_code="internal",
 ...                           source_zone="reserve", dest_zone="reserve")).event_type
 'putaway'
+
+A one-step flow confirms two hand-offs in one posting: a receipt posted straight into a
+storage bin is also its put-away, a delivery shipped straight from a storage bin is also
+its pick.
+
+>>> [h.event_type for h in classify_handoffs(Movement("out", "outgoing", "forward", None))]
+['pick', 'shipment']
 """
 
 from __future__ import annotations
@@ -65,3 +72,14 @@ def classify_handoff(move: Movement) -> Handoff:
         origin = move.source_zone or "an unzoned location"
         return Handoff("putaway", f"{origin} -> {move.dest_zone} storage")
     return Handoff(None, f"internal move into {move.dest_zone or 'an unzoned location'}")
+
+
+def classify_handoffs(move: Movement) -> tuple[Handoff, ...]:
+    """Every hand-off posting ``move`` confirms, in flow order: none, one, or two for a
+    one-step receipt into (or delivery out of) a storage zone."""
+    handoff = classify_handoff(move)
+    if handoff.event_type == "receipt" and move.dest_zone in STORAGE_ZONES:
+        return handoff, Handoff("putaway", f"received straight into {move.dest_zone} storage")
+    if handoff.event_type == "shipment" and move.source_zone in STORAGE_ZONES:
+        return Handoff("pick", f"shipped straight from {move.source_zone} storage"), handoff
+    return (handoff,) if handoff.event_type else ()

@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
-from stockops.execution.handoff import Movement, classify_handoff
+from stockops.execution.handoff import Movement, classify_handoffs
 
 
 class StockMove(models.Model):
@@ -36,7 +36,7 @@ class StockMoveLine(models.Model):
         values = []
         for line in self:
             ptype = line.picking_type_id or line.move_id.picking_type_id
-            handoff = classify_handoff(
+            handoffs = classify_handoffs(
                 Movement(
                     type_role=roles.get(ptype.id, "other"),
                     type_code=ptype.code or "internal",
@@ -44,9 +44,7 @@ class StockMoveLine(models.Model):
                     dest_zone=line.location_dest_id.wms_zone_id.kind or None,
                 )
             )
-            if not handoff.event_type:
-                continue
-            values.append(
+            values += [
                 {
                     "event_type": handoff.event_type,
                     "reason": handoff.reason,
@@ -67,7 +65,8 @@ class StockMoveLine(models.Model):
                     ).id,
                     "company_id": line.company_id.id,
                 }
-            )
+                for handoff in handoffs
+            ]
         return values
 
     def _wms_log_handoffs(self):
