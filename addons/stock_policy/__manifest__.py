@@ -28,4 +28,7 @@
         "views/stock_policy_menus.xml",
     ],
     "demo": ["demo/stock_policy_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["stock_policy/static/tests/tours/*.js"],
+    },
 }

@@ -11,6 +11,7 @@ from . import stock_policy_abc
 from . import stock_quant
 from . import stock_policy_count_result
 from . import stock_policy_count_plan
+from . import stock_count_request
 from . import stock_move
 from . import stock_warehouse_ageing
 from . import stock_policy_ageing

@@ -1,8 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import models
 from odoo.tools import float_compare
-
-from ..tools import bulk_update
 
 
 class StockMove(models.Model):
@@ -67,8 +65,7 @@ class StockMove(models.Model):
             ],
             ["product_id", "location_id", "quantity", "user_id"],
         )
-        today = fields.Date.context_today(self)
-        to_count, rows = self.env["stock.quant"], []
+        to_count, whys = self.env["stock.quant"], []
         for quant in quants:
             why = events.get((quant.product_id.id, quant.location_id.id))
             if why is None:
@@ -80,29 +77,5 @@ class StockMove(models.Model):
             elif not why.startswith(("Short", "Large")):
                 continue  # an ordinary posting
             to_count |= quant
-            # an empty bin keeps its quant (and the count) only with someone assigned
-            rows.append({"inventory_date": today, "policy_count_trigger": why,
-                         "user_id": quant.user_id.id or self.env.user.id})  # fmt: skip
-        bulk_update(to_count.sudo(), rows)
-
-
-class StockLocation(models.Model):
-    _inherit = "stock.location"
-
-    def _policy_countable(self):
-        """The storage bins among these locations: internal, and not a warehouse's staging
-        area (input, quality control, output, packing), which empties by design."""
-        staging = self.env["stock.location"]
-        for warehouse in self.warehouse_id:
-            staging |= (
-                warehouse.wh_input_stock_loc_id
-                | warehouse.wh_qc_stock_loc_id
-                | warehouse.wh_output_stock_loc_id
-                | warehouse.wh_pack_stock_loc_id
-            )
-        return self.filtered(
-            lambda loc: (
-                loc.usage == "internal"
-                and not any(loc.parent_path.startswith(s.parent_path) for s in staging)
-            )
-        )
+            whys.append(why)
+        to_count._policy_mark_for_count(whys)

@@ -5,3 +5,4 @@ from . import test_policy_abc
 from . import test_policy_counts
 from . import test_policy_event_counts
 from . import test_policy_ageing
+from . import test_policy_tour

@@ -17,3 +17,23 @@ def ship(env, warehouse, product, dated_quantities):
             for day, qty in dated_quantities
         ]
     )  # fmt: skip
+
+
+def post_valued_move(env, product, qty, source, dest, price, when):
+    """A done, valued move dated ``when`` (its valuation layer too): stock of a known age."""
+    move = env["stock.move"].create(
+        {"name": product.name, "product_id": product.id, "product_uom_qty": qty,
+         "location_id": source.id, "location_dest_id": dest.id, "price_unit": price}
+    )  # fmt: skip
+    move._action_confirm()
+    move._action_assign()
+    move.quantity = qty
+    move.picked = True
+    move._action_done()
+    env.cr.execute("UPDATE stock_move SET date = %s WHERE id = %s", [when, move.id])
+    layer = move.stock_valuation_layer_ids
+    env.cr.execute(
+        "UPDATE stock_valuation_layer SET create_date = %s WHERE id IN %s",
+        [when, tuple(layer.ids)],
+    )
+    return layer

@@ -7,6 +7,8 @@ from odoo import fields
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
 
+from .common import post_valued_move
+
 
 @tagged("post_install", "-at_install")
 class TestAgeing(TransactionCase):
@@ -68,23 +70,8 @@ class TestAgeing(TransactionCase):
 
     @classmethod
     def _done(cls, product, qty, source, dest, price, days_ago):
-        move = cls.env["stock.move"].create(
-            {"name": product.name, "product_id": product.id, "product_uom_qty": qty,
-             "location_id": source.id, "location_dest_id": dest.id, "price_unit": price}
-        )  # fmt: skip
-        move._action_confirm()
-        move._action_assign()
-        move.quantity = qty
-        move.picked = True
-        move._action_done()
         when = cls.now - timedelta(days=days_ago)
-        cls.env.cr.execute("UPDATE stock_move SET date = %s WHERE id = %s", [when, move.id])
-        layer = move.stock_valuation_layer_ids
-        cls.env.cr.execute(
-            "UPDATE stock_valuation_layer SET create_date = %s WHERE id IN %s",
-            [when, tuple(layer.ids)],
-        )
-        return layer
+        return post_valued_move(cls.env, product, qty, source, dest, price, when)
 
     @classmethod
     def _receive(cls, product, qty, price, days_ago):
@@ -147,6 +134,14 @@ class TestAgeing(TransactionCase):
         mine = rows.filtered(lambda r: r.product_id in self.products)
         self.assertAlmostEqual(sum(mine.mapped("value")), mine_value, places=2)
         self.assertAlmostEqual(mine.filtered(lambda r: r.product_id == self.pins).value, -6.0)
+
+    def test_the_nightly_job_refreshes_every_company(self):
+        self._compute()
+        stale = self.env["stock.policy.ageing"].search([("company_id", "=", self.env.company.id)])
+        self.env.ref("stock_policy.ir_cron_policy_ageing").method_direct_trigger()
+        self.assertFalse(stale.exists(), "the night's rows replace the previous ones")
+        rows = self.env["stock.policy.ageing"].search([("company_id", "=", self.env.company.id)])
+        self.assertAlmostEqual(sum(rows.mapped("value")), self._layer_sums()[1], places=2)
 
     def test_slow_obsolete_and_write_downs(self):
         rows = self._compute()

@@ -16,6 +16,7 @@ from . import wms_reslot
 from . import stock_replenish
 from . import stock_picking_receive
 from . import wms_exception
+from . import wms_exception_count
 from . import stock_return_inspection
 from . import stock_pack_verification
 from . import wms_carton_suggestion
