@@ -11,6 +11,7 @@ BENCHMARKS = {
     "travel": "bench.travel",
     "policy": "bench.policy",
     "ageing": "bench.ageing",
+    "ageing_odoo": "bench.ageing_odoo",
     "batching": "bench.batching",
     "labor": "bench.labor",
     "cartonize": "bench.cartonize",

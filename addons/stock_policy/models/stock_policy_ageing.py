@@ -9,6 +9,7 @@ from odoo.tools import SQL
 
 from stockops.policy.ageing import DEMAND_WINDOW_DAYS, age_layers, classify_movers
 
+from ..tools import bulk_create
 from ..tools.ageing_xlsx import download_action, workbook_bytes
 from .stock_warehouse_ageing import AGEING_DEFAULTS
 
@@ -190,7 +191,7 @@ class StockPolicyAgeing(models.Model):
                 }
             )
         self.search([("company_id", "in", companies.ids)]).unlink()
-        created = self.create(values)
+        created = bulk_create(self, values)
         self.env["stock.policy.expiry"]._sweep(companies, now, created)
         return created
 

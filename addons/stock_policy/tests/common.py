@@ -30,10 +30,13 @@ def post_valued_move(env, product, qty, source, dest, price, when):
     move.quantity = qty
     move.picked = True
     move._action_done()
+    # pending ORM writes (the move's own date) must land before the back-dating, not after
+    env.flush_all()
     env.cr.execute("UPDATE stock_move SET date = %s WHERE id = %s", [when, move.id])
     layer = move.stock_valuation_layer_ids
     env.cr.execute(
         "UPDATE stock_valuation_layer SET create_date = %s WHERE id IN %s",
         [when, tuple(layer.ids)],
     )
+    env.invalidate_all()
     return layer

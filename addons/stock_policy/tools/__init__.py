@@ -1,1 +1,1 @@
-from .bulk_update import bulk_update
+from .bulk_update import bulk_create, bulk_update
