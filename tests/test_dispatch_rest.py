@@ -3,6 +3,7 @@
 import logging
 import time
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -60,8 +61,16 @@ def test_rates_grow_with_weight_and_distance(sim):
 
 
 def test_one_label_and_tracking_number_per_parcel(sim):
-    labels = client(sim).ship(shipment(2, 3.5, 7), "FEDEX_GROUND", "SO042-1")
+    fedex = client(sim)
+    quoted = {q.service: q for q in fedex.rate(shipment(2, 3.5, 7))}["FEDEX_GROUND"]
+    booking = fedex.ship(shipment(2, 3.5, 7), "FEDEX_GROUND", "SO042-1")
+    labels = booking.labels
     assert [label.parcel_reference for label in labels] == ["BOX1", "BOX2", "BOX3"]
+    # the charge is the quote: 5 + 0.60 per billable kg a parcel (zone 1), the two light
+    # cartons billed at their volumetric 40 x 30 x 20 / 5000 = 4.8 kg
+    assert booking.charge == quoted.price == 3 * Decimal(5) + Decimal("0.60") * Decimal("16.6")
+    assert booking.currency == "EUR" and booking.service == "FEDEX_GROUND"
+    assert booking.shipment_id == labels[0].tracking_number
     assert len({label.tracking_number for label in labels}) == 3
     for label in labels:
         assert label.format == "PDF"
@@ -70,7 +79,7 @@ def test_one_label_and_tracking_number_per_parcel(sim):
 
 
 def test_zpl_labels(sim):
-    (label,) = client(sim).ship(shipment(2, fmt="ZPL"), "FEDEX_2_DAY", "SO042-Z")
+    (label,) = client(sim).ship(shipment(2, fmt="ZPL"), "FEDEX_2_DAY", "SO042-Z").labels
     assert label.format == "ZPL"
     assert label.data.startswith(b"^XA") and label.data.endswith(b"^XZ")
 
@@ -79,13 +88,14 @@ def test_same_idempotency_key_returns_the_same_labels(sim):
     fedex = client(sim)
     first = fedex.ship(shipment(2, 3), "FEDEX_GROUND", "SO042-1")
     again = fedex.ship(shipment(2, 3), "FEDEX_GROUND", "SO042-1")
-    assert [lb.tracking_number for lb in again] == [lb.tracking_number for lb in first]
+    assert again.tracking_numbers == first.tracking_numbers
+    assert again.charge == first.charge
     assert sim.book.labels_issued == 2
 
 
 def test_answer_lost_after_booking_is_retried_without_a_second_label(sim):
     sim.inject("timeout", operation="ship")  # the label is made, the answer comes too late
-    labels = client(sim).ship(shipment(2, 3), "FEDEX_GROUND", "SO042-1")
+    labels = client(sim).ship(shipment(2, 3), "FEDEX_GROUND", "SO042-1").labels
     assert sim.count("ship") == 2
     assert sim.book.labels_issued == 2
     assert {lb.tracking_number for lb in labels} == set(sim.book.parcels)
@@ -179,9 +189,9 @@ def test_wrong_client_secret_is_an_authentication_error(sim):
 
 def test_cancel_voids_the_labels(sim):
     fedex = client(sim)
-    numbers = [lb.tracking_number for lb in fedex.ship(shipment(2, 3), "FEDEX_GROUND", "K4")]
+    numbers = list(fedex.ship(shipment(2, 3), "FEDEX_GROUND", "K4").tracking_numbers)
     assert fedex.cancel(numbers) == numbers
-    events = fedex.track(numbers[:1])
+    events = fedex.track(numbers[:1]).events
     assert [e.status for e in events] == [LABEL_CREATED, CANCELLED]
     with pytest.raises(CarrierError, match="cannot be manifested"):
         fedex.manifest(date(2026, 11, 20), [ShippedShipment("SO042", tuple(numbers))])
@@ -189,7 +199,7 @@ def test_cancel_voids_the_labels(sim):
 
 def test_a_parcel_already_picked_up_cannot_be_voided(sim):
     fedex = client(sim)
-    (label,) = fedex.ship(shipment(2), "FEDEX_GROUND", "K5")
+    (label,) = fedex.ship(shipment(2), "FEDEX_GROUND", "K5").labels
     fedex.track([label.tracking_number])
     with pytest.raises(CarrierError, match="already picked up"):
         fedex.cancel([label.tracking_number])
@@ -197,13 +207,22 @@ def test_a_parcel_already_picked_up_cannot_be_voided(sim):
 
 def test_tracking_progresses_poll_by_poll(sim):
     fedex = client(sim)
-    (label,) = fedex.ship(shipment(2), "FEDEX_GROUND", "K6")
-    seen = [fedex.track([label.tracking_number]) for _ in range(5)]
+    (label,) = fedex.ship(shipment(2), "FEDEX_GROUND", "K6").labels
+    seen = [fedex.track([label.tracking_number]).events for _ in range(5)]
     assert [len(events) for events in seen] == [2, 3, 4, 5, 5]
     assert [e.status for e in seen[0]] == [LABEL_CREATED, PICKED_UP]
     assert seen[-1][-1].status == DELIVERED and seen[-1][-1].location == "Rotterdam"
-    with pytest.raises(CarrierError, match="unknown"):
-        fedex.track(["000000000000"])
+
+
+def test_an_unknown_number_is_an_error_of_its_own(sim):
+    fedex = client(sim)
+    (label,) = fedex.ship(shipment(2), "FEDEX_GROUND", "K8").labels
+    report = fedex.track(["000000000000", label.tracking_number])
+    assert [e.status for e in report.of(label.tracking_number)] == [LABEL_CREATED, PICKED_UP]
+    (error,) = report.errors
+    assert error.tracking_number == "000000000000"
+    assert error.message == "tracking number 000000000000 is unknown"
+    assert error.code == "TRACKING.TRACKINGNUMBER.NOTFOUND"
 
 
 def test_end_of_day_manifest(sim):

@@ -65,12 +65,16 @@ def test_rates_from_the_wsdl_service(sim):
 
 
 def test_one_label_and_pin_per_parcel(sim):
-    labels = client(sim).ship(shipment(2, 3, 4), "DOM.XP", "SO042-1")
+    post = client(sim)
+    quoted = {q.service: q for q in post.rate(shipment(2, 3, 4))}["DOM.XP"]
+    booking = post.ship(shipment(2, 3, 4), "DOM.XP", "SO042-1")
+    labels = booking.labels
+    assert (booking.charge, booking.currency) == (quoted.price, "CAD")
     assert len({label.tracking_number for label in labels}) == 3
     assert all(len(label.tracking_number) == 16 for label in labels)
     assert [label.parcel_reference for label in labels] == ["BOX1", "BOX2", "BOX3"]
     assert all(label.data.startswith(b"%PDF-1.4") for label in labels)
-    (zpl,) = client(sim).ship(shipment(2, fmt="ZPL"), "DOM.RP", "SO043-1")
+    (zpl,) = client(sim).ship(shipment(2, fmt="ZPL"), "DOM.RP", "SO043-1").labels
     assert zpl.format == "ZPL" and zpl.data.startswith(b"^XA")
 
 
@@ -80,7 +84,7 @@ def test_idempotent_booking_survives_a_lost_answer(sim):
     first = post.ship(shipment(2, 3), "DOM.RP", "SO042-1")
     again = post.ship(shipment(2, 3), "DOM.RP", "SO042-1")
     assert sim.count("ship") == 3
-    assert [lb.tracking_number for lb in again] == [lb.tracking_number for lb in first]
+    assert again.tracking_numbers == first.tracking_numbers
     assert sim.book.labels_issued == 2
 
 
@@ -127,19 +131,22 @@ def test_transport_timeout_is_unavailable(sim):
 
 def test_cancel_track_and_manifest(sim):
     post = client(sim)
-    voided = [lb.tracking_number for lb in post.ship(shipment(2, 3), "DOM.RP", "K3")]
+    voided = list(post.ship(shipment(2, 3), "DOM.RP", "K3").tracking_numbers)
     assert post.cancel(voided) == voided
-    assert [e.status for e in post.track(voided[:1])] == [LABEL_CREATED, CANCELLED]
+    assert [e.status for e in post.track(voided[:1]).events] == [LABEL_CREATED, CANCELLED]
 
     kept = shipment(5, ref="SO044")
-    labels = post.ship(kept, "DOM.XP", "K4")
-    statuses = [[e.status for e in post.track([labels[0].tracking_number])] for _ in range(4)]
+    booking = post.ship(kept, "DOM.XP", "K4")
+    labels = booking.labels
+    statuses = [
+        [e.status for e in post.track([labels[0].tracking_number]).events] for _ in range(4)
+    ]
     assert statuses[0] == [LABEL_CREATED, PICKED_UP]
     assert statuses[1][-1] == IN_TRANSIT and statuses[3][-1] == DELIVERED
     with pytest.raises(CarrierError, match="already delivered"):
         post.cancel([labels[0].tracking_number])
 
-    manifest = post.manifest(date(2026, 11, 20), [ShippedShipment.of(kept, labels)])
+    manifest = post.manifest(date(2026, 11, 20), [ShippedShipment.of(kept, booking)])
     assert manifest.tracking_numbers == (labels[0].tracking_number,)
     assert manifest.document.startswith(b"%PDF") and manifest.manifest_id.startswith("M2026")
 
@@ -157,3 +164,24 @@ def test_simulator_serves_the_shipped_wsdl_with_its_own_address(sim):
     text = requests.get(f"{sim.url}/?wsdl", timeout=2).text
     assert f'location="{sim.url}/"' in text
     assert "GetTrackingDetail" in (WSDL_DIR / "canadapost.wsdl").read_text()
+
+
+def test_an_unknown_pin_does_not_spoil_the_others(sim):
+    post = client(sim)
+    (label,) = post.ship(shipment(2), "DOM.RP", "K9").labels
+    report = post.track([label.tracking_number, "0000000000000000"])
+    assert [e.status for e in report.of(label.tracking_number)] == [LABEL_CREATED, PICKED_UP]
+    assert [(e.tracking_number, e.code) for e in report.errors] == [
+        ("0000000000000000", "TRACKING.TRACKINGNUMBER.NOTFOUND")
+    ]
+    assert "is unknown" in report.errors[0].message
+
+
+def test_reset_empties_the_carrier_but_keeps_numbers_unique(sim):
+    post = client(sim)
+    first = post.ship(shipment(2), "DOM.RP", "K10").tracking_numbers
+    sim.inject("unavailable", times=3)
+    sim.reset()
+    assert sim.book.labels_issued == 0 and sim.calls == []
+    second = post.ship(shipment(2), "DOM.RP", "K10").tracking_numbers
+    assert second != first and sim.book.labels_issued == 1

@@ -3,7 +3,7 @@
     "name": "Carrier Dispatch",
     "summary": "REST and SOAP carrier connectors, rate shopping, per-parcel labels and "
     "tracking, retry queue, dock doors, loading lists and cut-offs",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Inventory/Delivery",
     "website": "https://github.com/stockops/stockops",
     "author": "stockops",
@@ -18,6 +18,8 @@
         "views/delivery_carrier_views.xml",
         "views/dispatch_parcel_views.xml",
         "views/dispatch_dock_views.xml",
+        "views/dispatch_dock_appointment_views.xml",
+        "views/dispatch_manifest_views.xml",
         "views/stock_picking_views.xml",
         "views/stock_quant_package_views.xml",
         "views/stock_warehouse_views.xml",

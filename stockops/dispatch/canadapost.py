@@ -11,7 +11,9 @@ WS-Security UsernameToken, as at Canada Post.
 zeep hands back the content of a response element that has a single child (so
 ``GetRates`` returns the list of ``price-quote``, ``CreateShipment`` the
 ``shipment-info``, ``GetTrackingDetail`` the list of ``tracking-detail``); the methods
-below read those shapes.
+below read those shapes. ``CreateShipment`` answers with the ``shipment-price`` Canada
+Post serves from its separate ``GetShipmentPrice``; a PIN the tracking service does not
+know comes back as that PIN's own ``messages``, not as a fault for the whole call.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from stockops.dispatch.carrier import (
     OUT_FOR_DELIVERY,
     PICKED_UP,
     Address,
+    Booking,
     CarrierError,
     Label,
     Manifest,
@@ -37,7 +40,9 @@ from stockops.dispatch.carrier import (
     Quote,
     Shipment,
     ShippedShipment,
+    TrackingError,
     TrackingEvent,
+    TrackingReport,
 )
 from stockops.dispatch.soap import SoapCarrier
 
@@ -130,7 +135,7 @@ class CanadaPostSoapCarrier(SoapCarrier):
             for q in quotes or []
         ]
 
-    def ship(self, shipment: Shipment, service: str, idempotency_key: str) -> list[Label]:
+    def ship(self, shipment: Shipment, service: str, idempotency_key: str) -> Booking:
         shipment.validate()
         if not idempotency_key:
             raise CarrierError("a booking needs an idempotency key", carrier=self.name)
@@ -165,7 +170,16 @@ class CanadaPostSoapCarrier(SoapCarrier):
             raise CarrierError(
                 f"asked for {len(shipment.parcels)} labels, got {len(labels)}", carrier=self.name
             )
-        return labels
+        price = info.get("shipment-price") or {}
+        due = price.get("due-amount")
+        return Booking(
+            self.name,
+            service,
+            tuple(labels),
+            None if due is None else Decimal(due),
+            price.get("currency") or "",
+            info["shipment-id"],
+        )
 
     def cancel(self, tracking_numbers: Sequence[str]) -> list[str]:
         if not tracking_numbers:
@@ -181,12 +195,18 @@ class CanadaPostSoapCarrier(SoapCarrier):
             raise CarrierError("the carrier did not void the shipment", carrier=self.name)
         return list(answer["tracking-pins"]["tracking-pin"])
 
-    def track(self, tracking_numbers: Sequence[str]) -> list[TrackingEvent]:
+    def track(self, tracking_numbers: Sequence[str]) -> TrackingReport:
         if not tracking_numbers:
-            return []
+            return TrackingReport()
         details = self.call("GetTrackingDetail", pin=list(tracking_numbers))
-        events = []
+        events: list[TrackingEvent] = []
+        errors: list[TrackingError] = []
         for detail in details or []:
+            messages = (detail.get("messages") or {}).get("message") or []
+            if messages:
+                text = "; ".join(m["description"] for m in messages)
+                errors.append(TrackingError(detail["pin"], text, messages[0]["code"]))
+                continue
             occurrences = (detail.get("significant-events") or {}).get("occurrence") or []
             scans = [
                 TrackingEvent(
@@ -201,7 +221,7 @@ class CanadaPostSoapCarrier(SoapCarrier):
             ]
             scans.reverse()  # the carrier lists the newest first
             events.extend(sorted(scans, key=lambda e: e.at))
-        return events
+        return TrackingReport(tuple(events), tuple(errors))
 
     def manifest(self, day: date, shipments: Sequence[ShippedShipment]) -> Manifest:
         pins = [n for s in shipments for n in s.tracking_numbers]

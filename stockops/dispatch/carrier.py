@@ -215,6 +215,38 @@ class Label:
 
 
 @dataclass(frozen=True, slots=True)
+class Booking:
+    """What a booking returns: one label per parcel and what the carrier charges for it.
+
+    ``charge`` is the carrier's own figure for the booked shipment (all parcels), in
+    ``currency``; None when the carrier does not say.
+
+    >>> Booking("fedex", "FEDEX_GROUND", (), Decimal("27.40"), "EUR").reason
+    'booked fedex FEDEX_GROUND: 0 labels, charged 27.40 EUR'
+    """
+
+    carrier: str
+    service: str
+    labels: tuple[Label, ...]
+    charge: Decimal | None = None
+    currency: str = ""
+    shipment_id: str = ""
+
+    @property
+    def tracking_numbers(self) -> tuple[str, ...]:
+        return tuple(label.tracking_number for label in self.labels)
+
+    @property
+    def reason(self) -> str:
+        charged = (
+            f"charged {self.charge:.2f} {self.currency}"
+            if self.charge is not None
+            else "no charge given"
+        )
+        return f"booked {self.carrier} {self.service}: {len(self.labels)} labels, {charged}"
+
+
+@dataclass(frozen=True, slots=True)
 class ShippedShipment:
     """A shipment already labelled: what a manifest hands over to the carrier."""
 
@@ -222,7 +254,8 @@ class ShippedShipment:
     tracking_numbers: tuple[str, ...]
 
     @classmethod
-    def of(cls, shipment: Shipment, labels: Sequence[Label]) -> ShippedShipment:
+    def of(cls, shipment: Shipment, booked: Booking | Sequence[Label]) -> ShippedShipment:
+        labels = booked.labels if isinstance(booked, Booking) else booked
         return cls(shipment.reference, tuple(label.tracking_number for label in labels))
 
 
@@ -236,6 +269,31 @@ class TrackingEvent:
     at: datetime
     location: str = ""
     code: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TrackingError:
+    """Why the carrier could not track one number (unknown, not yet in its system...)."""
+
+    tracking_number: str
+    message: str
+    code: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TrackingReport:
+    """The answer to one tracking call: the scans found and, per number, what went wrong.
+
+    One unknown number does not spoil the others: it gets a :class:`TrackingError` and
+    the rest their events.
+    """
+
+    events: tuple[TrackingEvent, ...] = ()
+    errors: tuple[TrackingError, ...] = ()
+
+    def of(self, tracking_number: str) -> tuple[TrackingEvent, ...]:
+        """The scans of one parcel, oldest first."""
+        return tuple(e for e in self.events if e.tracking_number == tracking_number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,7 +323,7 @@ class CarrierClient(Protocol):
         """Every service the carrier offers for these exact cartons."""
         ...
 
-    def ship(self, shipment: Shipment, service: str, idempotency_key: str) -> list[Label]:
+    def ship(self, shipment: Shipment, service: str, idempotency_key: str) -> Booking:
         """Book ``service``: one label per parcel, each with its own tracking number.
 
         Calling again with the same ``idempotency_key`` returns the same labels and
@@ -277,8 +335,8 @@ class CarrierClient(Protocol):
         """Void labels not yet handed over; returns the tracking numbers voided."""
         ...
 
-    def track(self, tracking_numbers: Sequence[str]) -> list[TrackingEvent]:
-        """Every scan so far of these parcels, oldest first per parcel."""
+    def track(self, tracking_numbers: Sequence[str]) -> TrackingReport:
+        """Every scan so far of these parcels, oldest first per parcel; per-number errors."""
         ...
 
     def manifest(self, day: date, shipments: Sequence[ShippedShipment]) -> Manifest:

@@ -47,3 +47,79 @@ def next_cutoff(
         return Departure(cutoff, f"today, before the {label} cut-off")
     why = f"missed today's {label} cut-off" if missed else "no collection today"
     return Departure(cutoff, f"{why}: next collection {cutoff:%a %d %b}")
+
+
+@dataclass(frozen=True, slots=True)
+class TenderCheck:
+    """Whether an open delivery makes today's cut-off, the latest release of its wave, why.
+
+    ``cutoff`` is the collection it is measured against; ``release_by`` the latest moment
+    its pick-and-pack work may start to make it; ``ready_at`` when its parcels can be
+    tendered (never before the carrier's tender window opens).
+    """
+
+    cutoff: datetime
+    release_by: datetime
+    ready_at: datetime
+    misses_today: bool
+    reason: str
+
+
+def _clock(hours: float) -> time:
+    minutes = round(hours * 60)
+    return time(minutes // 60, minutes % 60)
+
+
+def check_tender(
+    now: datetime,
+    cutoff_hours: float,
+    *,
+    scheduled: datetime | None = None,
+    work_min: float = 0.0,
+    opens_hours: float | None = None,
+    working_days: tuple[int, ...] = WEEKDAYS,
+) -> TenderCheck:
+    """Measure one open delivery against its carrier's cut-off (naive local datetimes).
+
+    ``scheduled`` is when the goods are planned to be ready (None: now); ``work_min`` the
+    minutes of picking and packing still to do; ``opens_hours`` when the carrier starts
+    taking tenders (its window runs from then to the cut-off). A delivery planned for a
+    later day is measured against that day's collection and never misses today's.
+
+    >>> monday_9 = datetime(2026, 11, 23, 9, 0)
+    >>> check_tender(monday_9, 16.0, scheduled=datetime(2026, 11, 23, 17, 0)).reason
+    'ready 17:00, 60 min after the 16:00 cut-off: next collection Tue 24 Nov'
+    >>> ok = check_tender(monday_9, 16.0, work_min=90, opens_hours=14.0)
+    >>> ok.misses_today, ok.release_by.strftime("%H:%M"), ok.reason
+    (False, '14:30', 'makes the 16:00 cut-off (tender window 14:00-16:00): release by 14:30')
+    """
+    if opens_hours is not None and not 0.0 <= opens_hours < cutoff_hours:
+        raise ValueError(f"the tender window must open before the {cutoff_hours} h cut-off")
+    work = timedelta(minutes=max(work_min, 0.0))
+    start = max(now, scheduled) if scheduled else now
+    if start.date() > now.date() or now.isoweekday() not in working_days:
+        departure = next_cutoff(start + work, cutoff_hours, working_days)
+        planned = "" if start.date() == now.date() else f"planned for {start:%a %d %b}: "
+        reason = f"{planned}{departure.reason}"
+        return TenderCheck(departure.cutoff, departure.cutoff - work, start + work, False, reason)
+    cutoff = datetime.combine(now.date(), _clock(cutoff_hours))
+    label = cutoff.strftime("%H:%M")
+    ready = start + work
+    window = ""
+    if opens_hours is not None:
+        opens = datetime.combine(now.date(), _clock(opens_hours))
+        ready = max(ready, opens)
+        window = f" (tender window {opens:%H:%M}-{label})"
+    release_by = cutoff - work
+    if ready <= cutoff:
+        release = f": release by {release_by:%H:%M}" if work else ""
+        return TenderCheck(
+            cutoff, release_by, ready, False, f"makes the {label} cut-off{window}{release}"
+        )
+    late = int((ready - cutoff).total_seconds() // 60)
+    following = next_cutoff(cutoff + timedelta(minutes=1), cutoff_hours, working_days)
+    reason = (
+        f"ready {ready:%H:%M}, {late} min after the {label} cut-off: "
+        f"next collection {following.cutoff:%a %d %b}"
+    )
+    return TenderCheck(cutoff, release_by, ready, True, reason)

@@ -35,13 +35,16 @@ from stockops.dispatch.carrier import (
     OUT_FOR_DELIVERY,
     PICKED_UP,
     Address,
+    Booking,
     CarrierError,
     Label,
     Manifest,
     ParcelLimits,
     Quote,
     Shipment,
+    TrackingError,
     TrackingEvent,
+    TrackingReport,
 )
 from stockops.dispatch.rest import JsonApi, OAuth2ClientCredentials, RestCarrier
 from stockops.dispatch.retry import RetryPolicy
@@ -220,9 +223,16 @@ class FedexRestCarrier(RestCarrier):
         }
         return "POST", "/ship/v1/shipments", body
 
-    def _parse_labels(self, payload: Any, shipment: Shipment) -> list[Label]:
-        labels = []
+    def _parse_booking(self, payload: Any, shipment: Shipment, service: str) -> Booking:
+        labels: list[Label] = []
+        charge, currency, master = None, "", ""
         for booked in payload["output"]["transactionShipments"]:
+            master = master or booked.get("masterTrackingNumber", "")
+            rating = (booked.get("completedShipmentDetail") or {}).get("shipmentRating") or {}
+            for detail in rating.get("shipmentRateDetails") or []:
+                amount = Decimal(str(detail["totalNetCharge"]))
+                charge = amount if charge is None else charge + amount
+                currency = detail.get("currency", currency)
             for piece in booked["pieceResponses"]:
                 document = next(
                     d for d in piece["packageDocuments"] if d.get("contentType") == "LABEL"
@@ -238,7 +248,7 @@ class FedexRestCarrier(RestCarrier):
                         shipment_id=booked.get("masterTrackingNumber", ""),
                     )
                 )
-        return labels
+        return Booking(self.name, service, tuple(labels), charge, currency, master)
 
     # -- cancel ----------------------------------------------------------------------------
     def _cancel_request(self, tracking_number: str) -> tuple[str, str, Any]:
@@ -264,18 +274,17 @@ class FedexRestCarrier(RestCarrier):
         }
         return "POST", "/track/v1/trackingnumbers", body
 
-    def _parse_events(self, payload: Any) -> list[TrackingEvent]:
-        events = []
+    def _parse_tracking(self, payload: Any) -> TrackingReport:
+        events: list[TrackingEvent] = []
+        errors: list[TrackingError] = []
         for complete in payload["output"]["completeTrackResults"]:
             number = complete["trackingNumber"]
             for result in complete["trackResults"]:
                 if "error" in result:
                     error = result["error"]
-                    raise CarrierError(
-                        f"{number}: {error.get('message', 'unknown tracking number')}",
-                        carrier=self.name,
-                        code=error.get("code", ""),
-                    )
+                    message = error.get("message", "unknown tracking number")
+                    errors.append(TrackingError(number, message, error.get("code", "")))
+                    continue
                 scans = [
                     TrackingEvent(
                         tracking_number=number,
@@ -289,7 +298,7 @@ class FedexRestCarrier(RestCarrier):
                 ]
                 scans.reverse()  # the carrier lists the newest first
                 events.extend(sorted(scans, key=lambda e: e.at))
-        return events
+        return TrackingReport(tuple(events), tuple(errors))
 
     # -- manifest (ground end-of-day close) -------------------------------------------------
     def _manifest_request(self, day: date, tracking_numbers: list[str]) -> tuple[str, str, Any]:

@@ -26,15 +26,15 @@ from typing import Any
 import requests
 
 from stockops.dispatch.carrier import (
+    Booking,
     CarrierError,
     CarrierUnavailable,
-    Label,
     Manifest,
     ParcelLimits,
     Quote,
     Shipment,
     ShippedShipment,
-    TrackingEvent,
+    TrackingReport,
 )
 from stockops.dispatch.masking import for_log, mask_headers
 from stockops.dispatch.retry import NO_RETRY, RetryPolicy, call_with_retries
@@ -331,7 +331,7 @@ class RestCarrier:
         method, path, body = self._rate_request(shipment)
         return self._parse_quotes(self.api.call(method, path, body), shipment)
 
-    def ship(self, shipment: Shipment, service: str, idempotency_key: str) -> list[Label]:
+    def ship(self, shipment: Shipment, service: str, idempotency_key: str) -> Booking:
         shipment.validate()
         if not idempotency_key:
             raise CarrierError("a booking needs an idempotency key", carrier=self.name)
@@ -339,12 +339,13 @@ class RestCarrier:
         payload = self.api.call(
             method, path, body, headers=self._idempotency_headers(idempotency_key)
         )
-        labels = self._parse_labels(payload, shipment)
-        if len(labels) != len(shipment.parcels):
+        booking = self._parse_booking(payload, shipment, service)
+        if len(booking.labels) != len(shipment.parcels):
             raise CarrierError(
-                f"asked for {len(shipment.parcels)} labels, got {len(labels)}", carrier=self.name
+                f"asked for {len(shipment.parcels)} labels, got {len(booking.labels)}",
+                carrier=self.name,
             )
-        return labels
+        return booking
 
     def cancel(self, tracking_numbers: Sequence[str]) -> list[str]:
         voided = []
@@ -360,11 +361,11 @@ class RestCarrier:
             voided.append(number)
         return voided
 
-    def track(self, tracking_numbers: Sequence[str]) -> list[TrackingEvent]:
+    def track(self, tracking_numbers: Sequence[str]) -> TrackingReport:
         if not tracking_numbers:
-            return []
+            return TrackingReport()
         method, path, body = self._track_request(tracking_numbers)
-        return self._parse_events(self.api.call(method, path, body))
+        return self._parse_tracking(self.api.call(method, path, body))
 
     def manifest(self, day: date, shipments: Sequence[ShippedShipment]) -> Manifest:
         numbers = [n for s in shipments for n in s.tracking_numbers]
@@ -387,7 +388,7 @@ class RestCarrier:
     def _ship_request(self, shipment: Shipment, service: str) -> tuple[str, str, Any]:
         raise NotImplementedError
 
-    def _parse_labels(self, payload: Any, shipment: Shipment) -> list[Label]:
+    def _parse_booking(self, payload: Any, shipment: Shipment, service: str) -> Booking:
         raise NotImplementedError
 
     def _cancel_request(self, tracking_number: str) -> tuple[str, str, Any]:
@@ -399,7 +400,8 @@ class RestCarrier:
     def _track_request(self, tracking_numbers: Sequence[str]) -> tuple[str, str, Any]:
         raise NotImplementedError
 
-    def _parse_events(self, payload: Any) -> list[TrackingEvent]:
+    def _parse_tracking(self, payload: Any) -> TrackingReport:
+        """Scans per number; a number the carrier does not know is an error of its own."""
         raise NotImplementedError
 
     def _manifest_request(self, day: date, tracking_numbers: list[str]) -> tuple[str, str, Any]:

@@ -288,6 +288,17 @@ class DeliveryCarrier(models.Model):
         parcels = pickings.dispatch_parcel_ids.filtered(lambda p: p.status != "cancelled")
         if not parcels:
             return True
+        handed = parcels.filtered("manifest_id")
+        if handed:
+            raise UserError(
+                _(
+                    "%(numbers)s went to %(carrier)s on manifest %(manifest)s and cannot be "
+                    "voided; nothing was voided. Ask the carrier to return them instead.",
+                    numbers=", ".join(handed.mapped("tracking_number")),
+                    carrier=self.name,
+                    manifest=", ".join(handed.manifest_id.mapped("name")),
+                )
+            )
         try:
             voided = set(self._dispatch_client().cancel(parcels.mapped("tracking_number")))
         except CarrierUnavailable as exc:

@@ -2,9 +2,12 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from stockops.dispatch.docks import WEEKDAYS, DoorSchedule
+
 
 class DispatchDock(models.Model):
-    """A dock door: where the parcels of its carriers wait for the truck."""
+    """A dock door: where the parcels of its carriers wait for the truck, and when trucks
+    may stand at it."""
 
     _name = "dispatch.dock"
     _description = "Dock Door"
@@ -20,20 +23,43 @@ class DispatchDock(models.Model):
         string="Carriers",
         help="Carriers loaded at this door; a door without carriers takes any carrier.",
     )
+    truck_capacity = fields.Integer(
+        "Trucks at Once",
+        default=1,
+        help="How many trucks can stand at the door at the same time; an appointment that "
+        "would put more there is refused.",
+    )
     capacity_parcels = fields.Integer("Capacity (parcels)")
-    capacity_pallets = fields.Integer("Capacity (pallets)")
+    capacity_pallets = fields.Integer(
+        "Capacity (pallets)", help="Most pallets one appointment may load at this door."
+    )
     open_time = fields.Float("Opens", default=7.0)
     close_time = fields.Float("Closes", default=18.0)
+    open_weekends = fields.Boolean("Open on Weekends")
+    appointment_ids = fields.One2many("dispatch.dock.appointment", "dock_id", "Appointments")
     parcel_count = fields.Integer("Parcels Waiting", compute="_compute_parcel_count")
     load_reason = fields.Char("Load", compute="_compute_parcel_count")
 
-    @api.constrains("open_time", "close_time")
+    @api.constrains("open_time", "close_time", "truck_capacity")
     def _check_schedule(self):
         for dock in self:
             if not 0.0 <= dock.open_time < dock.close_time <= 24.0:
                 raise ValidationError(
                     _("Dock %s must open before it closes, within the day.", dock.name)
                 )
+            if dock.truck_capacity < 1:
+                raise ValidationError(_("Dock %s must take at least one truck.", dock.name))
+
+    def _schedule(self):
+        """The engine's view of this door: capacity, opening hours, working days."""
+        self.ensure_one()
+        return DoorSchedule(
+            self.name,
+            self.truck_capacity,
+            self.open_time,
+            self.close_time,
+            (*WEEKDAYS, 6, 7) if self.open_weekends else WEEKDAYS,
+        )
 
     def _loading_domain(self, carrier=None):
         domain = [("dock_id", "in", self.ids), ("status", "=", "label_created")]
@@ -59,9 +85,11 @@ class DispatchDock(models.Model):
                 dock.load_reason = _("%s parcels", count)
 
     def get_loading_list(self, carrier=None):
-        """Parcels waiting at these doors, per carrier, in loading order: last stop first."""
+        """Parcels waiting at these doors, per carrier and route, in loading order: the
+        last stop first (the order ``loading_order`` gives and explains per parcel)."""
         return self.env["dispatch.parcel"].search(
-            self._loading_domain(carrier), order="dock_id, carrier_id, stop_sequence desc, id"
+            self._loading_domain(carrier),
+            order="dock_id, carrier_id, route, stop_sequence desc, id",
         )
 
     def action_open_loading_list(self):
@@ -71,4 +99,14 @@ class DispatchDock(models.Model):
         )
         action["domain"] = self._loading_domain()
         action["display_name"] = _("Loading list: %s", self.display_name)
+        return action
+
+    def action_open_appointments(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "carrier_dispatch.action_dispatch_dock_appointment"
+        )
+        action["domain"] = [("dock_id", "=", self.id)]
+        action["context"] = {"default_dock_id": self.id}
+        action["display_name"] = _("Appointments: %s", self.display_name)
         return action

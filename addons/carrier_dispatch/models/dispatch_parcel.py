@@ -4,7 +4,8 @@ from datetime import timezone
 
 from odoo import _, api, fields, models
 
-from stockops.dispatch.carrier import CarrierError, DispatchError
+from stockops.dispatch.carrier import DispatchError
+from stockops.dispatch.loading import LoadItem, loading_order
 
 _logger = logging.getLogger(__name__)
 
@@ -48,10 +49,22 @@ class DispatchParcel(models.Model):
     status_date = fields.Datetime("Last Scan", readonly=True)
     status_description = fields.Char("Last Scan Detail", readonly=True)
     event_ids = fields.One2many("dispatch.tracking.event", "parcel_id", "Tracking History")
+    tracking_error = fields.Char(
+        "Tracking Problem", readonly=True, help="What the carrier said at the last poll."
+    )
+    warehouse_id = fields.Many2one(
+        related="picking_id.picking_type_id.warehouse_id", store=True, index=True
+    )
+    manifest_id = fields.Many2one(
+        "dispatch.manifest", "Manifest", readonly=True, index=True, ondelete="set null"
+    )
     dock_id = fields.Many2one(
         related="picking_id.dispatch_dock_id", string="Dock Door", store=True, index=True
     )
+    route = fields.Char(related="picking_id.dispatch_route", store=True)
     stop_sequence = fields.Integer(related="picking_id.dispatch_stop_sequence", store=True)
+    load_position = fields.Integer("Load Order", compute="_compute_load_order")
+    load_reason = fields.Char("Why This Order", compute="_compute_load_order")
 
     _sql_constraints = [
         (
@@ -60,6 +73,26 @@ class DispatchParcel(models.Model):
             "A tracking number is used once per carrier.",
         )
     ]
+
+    @api.depends("dock_id", "carrier_id", "route", "stop_sequence", "status")
+    def _compute_load_order(self):
+        """Position in the truck of each waiting parcel, among all parcels at its door for
+        its carrier (one read of them all, one engine call per door and carrier)."""
+        self.load_position, self.load_reason = 0, False
+        waiting = self.filtered(lambda p: p.dock_id and p.status == "label_created")
+        if not waiting:
+            return
+        others = self.search(waiting.dock_id._loading_domain())
+        for _key, group in (others | waiting).grouped(lambda p: (p.dock_id, p.carrier_id)).items():
+            group = group.sorted(lambda p: (p.route or "", -p.stop_sequence, p.id))
+            steps = loading_order(
+                [LoadItem(str(p.id), p.route or "", p.stop_sequence) for p in group]
+            )
+            by_id = {int(step.reference): step for step in steps}
+            for parcel in group & waiting:
+                step = by_id[parcel.id]
+                parcel.load_position = step.position
+                parcel.load_reason = step.reason
 
     def action_open_label(self):
         self.ensure_one()
@@ -78,25 +111,24 @@ class DispatchParcel(models.Model):
         return True
 
     def _dispatch_track(self):
+        """One tracking call per carrier; a number the carrier does not know is noted on
+        its parcel and does not stop the others."""
         for carrier, parcels in self.grouped("carrier_id").items():
             numbers = parcels.mapped("tracking_number")
             try:
-                events = carrier._dispatch_client().track(numbers)
-            except CarrierError as exc:
-                if len(numbers) == 1:
-                    _logger.info("tracking %s at %s: %s", numbers[0], carrier.name, exc)
-                    continue
-                # one unknown number spoils a bulk call at some carriers: ask one by one
-                events = []
-                for parcel in parcels:
-                    try:
-                        events += carrier._dispatch_client().track([parcel.tracking_number])
-                    except DispatchError as one:
-                        _logger.info("tracking %s: %s", parcel.tracking_number, one)
+                report = carrier._dispatch_client().track(numbers)
             except DispatchError as exc:
                 _logger.warning("tracking at %s failed: %s", carrier.name, exc)
                 continue
-            parcels._dispatch_record_events(events)
+            errors = {e.tracking_number: e for e in report.errors}
+            failed = parcels.filtered(lambda p, e=errors: p.tracking_number in e)
+            for parcel in failed:
+                error = errors[parcel.tracking_number]
+                message = f"{error.message} ({error.code})" if error.code else error.message
+                if parcel.tracking_error != message:
+                    parcel.tracking_error = message
+            (parcels - failed).filtered("tracking_error").tracking_error = False
+            parcels._dispatch_record_events(report.events)
 
     def _dispatch_record_events(self, events):
         """Store the scans not seen yet and move each parcel to its latest status."""

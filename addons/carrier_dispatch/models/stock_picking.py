@@ -2,10 +2,6 @@
 import logging
 import re
 import uuid
-from datetime import datetime, time, timedelta
-from decimal import Decimal
-
-from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
@@ -13,7 +9,6 @@ from odoo.tools.pdf import merge_pdf
 
 from stockops.dispatch.carrier import CarrierError, CarrierUnavailable, DispatchError, Parcel
 from stockops.dispatch.carrier import Shipment as EngineShipment
-from stockops.dispatch.rates import RULES, shop_rates
 
 from .delivery_carrier_connector import DISPATCH_TYPES, partner_address
 
@@ -29,6 +24,8 @@ RETRY_CHUNK = 50
 
 
 class StockPicking(models.Model):
+    """A delivery as the carrier sees it: its cartons, booking, labels and retry state."""
+
     _inherit = "stock.picking"
 
     dispatch_state = fields.Selection(
@@ -62,6 +59,9 @@ class StockPicking(models.Model):
         readonly=False,
         index=True,
     )
+    dispatch_route = fields.Char(
+        "Delivery Route", related="partner_id.dispatch_route", store=True, index=True
+    )
     dispatch_stop_sequence = fields.Integer(
         "Stop",
         compute="_compute_dispatch_stop_sequence",
@@ -69,13 +69,6 @@ class StockPicking(models.Model):
         help="Order of the delivery on the driver's route: the partner's route stop, else the "
         "digits of the postal code. The last stop is loaded first.",
     )
-    dispatch_ready_estimate = fields.Datetime("Ready By", compute="_compute_dispatch_cutoff")
-    dispatch_cutoff_miss = fields.Boolean(
-        "Misses Today's Cut-off",
-        compute="_compute_dispatch_cutoff",
-        search="_search_dispatch_cutoff_miss",
-    )
-    dispatch_cutoff_reason = fields.Char("Cut-off", compute="_compute_dispatch_cutoff")
 
     # -- docks and stops ----------------------------------------------------------------------
     @api.depends("carrier_id", "picking_type_id.warehouse_id")
@@ -98,91 +91,35 @@ class StockPicking(models.Model):
             digits = re.sub(r"\D", "", partner.zip or "")[:6]
             picking.dispatch_stop_sequence = partner.dispatch_route_stop or int(digits or 0)
 
-    # -- cut-off board ----------------------------------------------------------------------
-    def _dispatch_cutoff_rows(self):
-        """{picking id: (ready, misses, reason)} for open outgoing pickings with a carrier."""
-        now = fields.Datetime.now()
-        local_now = fields.Datetime.context_timestamp(self, now).replace(tzinfo=None)
-        offset = local_now - now
-        today = local_now.date()
-        rows = {}
-        for picking in self:
-            carrier = picking.carrier_id
-            if not carrier or picking.state in ("done", "cancel", "draft"):
-                rows[picking.id] = (False, False, "")
-                continue
-            ready = max(now, picking.scheduled_date or now)
-            cutoff = carrier.dispatch_next_cutoff
-            if (cutoff + offset).date() != today:
-                rows[picking.id] = (ready, False, carrier.dispatch_next_cutoff_reason or "")
-            elif ready > cutoff:
-                late = int((ready - cutoff).total_seconds() // 60)
-                reason = _(
-                    "ready %(ready)s, %(late)s min after %(carrier)s's cut-off %(cutoff)s",
-                    ready=(ready + offset).strftime("%H:%M"),
-                    late=late,
-                    carrier=carrier.name,
-                    cutoff=(cutoff + offset).strftime("%H:%M"),
-                )
-                rows[picking.id] = (ready, True, reason)
-            else:
-                reason = _(
-                    "makes %(carrier)s's cut-off %(cutoff)s",
-                    carrier=carrier.name,
-                    cutoff=(cutoff + offset).strftime("%H:%M"),
-                )
-                rows[picking.id] = (ready, False, reason)
-        return rows
-
-    @api.depends_context("tz")
-    @api.depends("carrier_id", "scheduled_date", "state")
-    def _compute_dispatch_cutoff(self):
-        rows = self._dispatch_cutoff_rows()
-        for picking in self:
-            ready, misses, reason = rows.get(picking.id, (False, False, ""))
-            picking.dispatch_ready_estimate = ready
-            picking.dispatch_cutoff_miss = misses
-            picking.dispatch_cutoff_reason = reason
-
-    def _search_dispatch_cutoff_miss(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(_("Search Misses Today's Cut-off with = or != and a boolean."))
-        local_now = fields.Datetime.context_timestamp(self, fields.Datetime.now())
-        end_of_day = datetime.combine(local_now.date() + timedelta(days=1), time.min)
-        end_utc = end_of_day - local_now.utcoffset()
-        candidates = self.search(
-            [
-                ("picking_type_code", "=", "outgoing"),
-                ("state", "in", ("waiting", "confirmed", "assigned")),
-                ("carrier_id", "!=", False),
-                ("scheduled_date", "<", end_utc),
-            ]
-        )
-        rows = candidates._dispatch_cutoff_rows()
-        ids = [pid for pid, (_ready, misses, _reason) in rows.items() if misses]
-        positive = (operator == "=") == value
-        return [("id", "in" if positive else "not in", ids)]
-
     # -- parcels of a picking -----------------------------------------------------------------
+    def _dispatch_cartons(self):
+        """``{package: move lines}`` of the transfer's cartons, as they are on it (the
+        package a line goes into, else the one it is taken in), and the unpacked lines."""
+        lines = self.move_line_ids.filtered(lambda ml: ml.quantity)
+        cartons = lines.grouped(lambda ml: ml.result_package_id or ml.package_id)
+        bulk = cartons.pop(self.env["stock.quant.package"], lines.browse())
+        return cartons, bulk
+
     def _dispatch_shipment(self, carrier):
-        """The engine shipment of this picking: one parcel per package, plus the bulk goods.
+        """The engine shipment of this picking: one parcel per carton, plus the bulk goods.
 
         Returns ``(shipment, packages)`` where ``packages[i]`` is the stock.quant.package of
-        parcel ``i`` (an empty recordset for goods shipped without a package).
+        parcel ``i`` (an empty recordset for goods shipped without a package). A carton
+        weighs its *Shipping Weight* when one is set, else its goods plus its tare.
         """
         self.ensure_one()
-        lines = self.move_line_ids.filtered(lambda ml: ml.quantity)
-        packages = lines.result_package_id
+        cartons, bulk = self._dispatch_cartons()
         parcels, sources = [], []
-        weights = packages.sudo()._get_weight(self.id)
-        for package in packages:
-            weight = package.shipping_weight or weights.get(package, 0.0)
+        for package, lines in cartons.items():
+            weight = package.shipping_weight or (
+                sum(ml.quantity_product_uom * ml.product_id.weight for ml in lines)
+                + (package.package_type_id.base_weight or 0.0)
+            )
             sides = carrier._dispatch_sides_cm(package.package_type_id, package.name)
             parcels.append(Parcel(carrier._dispatch_kg(weight), *sides, reference=package.name))
             sources.append(package)
-        bulk = lines.filtered(lambda ml: not ml.result_package_id)
-        if bulk or not packages:
-            if packages:
+        if bulk or not cartons:
+            if cartons:
                 weight = sum(ml.quantity_product_uom * ml.product_id.weight for ml in bulk)
             else:
                 weight = self.shipping_weight or self.weight or self._get_estimated_weight()
@@ -200,6 +137,65 @@ class StockPicking(models.Model):
             carrier.dispatch_label_format or "PDF",
         )
         return shipment, sources
+
+    def _dispatch_checked_shipment(self, carrier, service):
+        """The shipment, checked as far as can be without calling the carrier: the service
+        is one the carrier lists, both addresses are complete, every carton fits the
+        carrier's limits. Raises CarrierError naming every problem."""
+        carrier._dispatch_check_service(service)
+        shipment, packages = self._dispatch_shipment(carrier)
+        shipment.validate()
+        client = carrier._dispatch_client()
+        problems = client.limits.problems(shipment.parcels)
+        if problems:
+            raise CarrierError(
+                f"{'; '.join(problems)} of {carrier.name}: repack or choose another carrier",
+                carrier=carrier.name,
+                code="PACKAGE.LIMIT.EXCEEDED",
+            )
+        return shipment, packages, client
+
+    def _dispatch_to_book(self):
+        return self.filtered(
+            lambda p: (
+                p.picking_type_code == "outgoing"
+                and p.carrier_id.delivery_type in DISPATCH_TYPES
+                and p.carrier_id.integration_level == "rate_and_ship"
+                and p.picking_type_id.print_label
+                and p.dispatch_state != "shipped"
+            )
+        )
+
+    def _dispatch_precheck(self):
+        """Stop a validation the carrier would refuse, before anything moves or is booked."""
+        problems = []
+        for picking in self._dispatch_to_book():
+            carrier = picking.carrier_id
+            try:
+                picking._dispatch_checked_shipment(
+                    carrier, picking.dispatch_service_code or carrier.dispatch_service_code
+                )
+            except DispatchError as exc:
+                problems.append(
+                    _(
+                        "%(picking)s with %(carrier)s: %(msg)s",
+                        picking=picking.name,
+                        carrier=carrier.name,
+                        msg=exc.message,
+                    )
+                )
+        if problems:
+            raise UserError(
+                _(
+                    "The carrier would refuse this shipment, so nothing was validated or "
+                    "booked:\n%s\nCorrect it and validate again.",
+                    "\n".join(problems),
+                )
+            )
+
+    def button_validate(self):
+        self._dispatch_precheck()
+        return super().button_validate()
 
     # -- booking ----------------------------------------------------------------------------
     def _dispatch_book(self):
@@ -222,25 +218,35 @@ class StockPicking(models.Model):
             )
         self.dispatch_attempts += 1
         service = self.dispatch_service_code or carrier.dispatch_service_code
-        if not service:
-            raise CarrierError(f"set the service code of {carrier.name}", carrier=carrier.name)
-        shipment, packages = self._dispatch_shipment(carrier)
-        labels = carrier._dispatch_client().ship(shipment, service, self.dispatch_idempotency_key)
-        self._dispatch_store_labels(carrier, service, shipment, packages, labels)
-        price = carrier._dispatch_quote_price(self, shipment, service)
-        numbers = ",".join(label.tracking_number for label in labels)
+        shipment, packages, client = self._dispatch_checked_shipment(carrier, service)
+        booking = client.ship(shipment, service, self.dispatch_idempotency_key)
+        self._dispatch_store_labels(carrier, service, shipment, packages, booking.labels)
+        price = self._dispatch_booking_price(carrier, booking, shipment, service)
         self.write(
             {
                 "dispatch_state": "shipped",
                 "dispatch_message": _(
                     "%(count)s label(s) booked with %(carrier)s %(service)s.",
-                    count=len(labels),
+                    count=len(booking.labels),
                     carrier=carrier.name,
                     service=service,
                 ),
             }
         )
-        return {"exact_price": price, "tracking_number": numbers}
+        return {"exact_price": price, "tracking_number": ",".join(booking.tracking_numbers)}
+
+    def _dispatch_booking_price(self, carrier, booking, shipment, service):
+        """What the carrier charged, in the company currency (its quote when it does not say)."""
+        if booking.charge is None:
+            return carrier._dispatch_quote_price(self, shipment, service)
+        company = self.company_id
+        return carrier._dispatch_money(
+            booking.charge,
+            booking.currency or company.currency_id.name,
+            company.currency_id,
+            company,
+            fields.Date.context_today(self),
+        )
 
     def _dispatch_store_labels(self, carrier, service, shipment, packages, labels):
         mimetypes = {"PDF": ("pdf", "application/pdf"), "ZPL": ("zpl", "text/plain")}
@@ -341,7 +347,9 @@ class StockPicking(models.Model):
             )
         )
         for picking in pickings:
-            picking._dispatch_ship(raise_refusal=False)
+            # as validation does (stock_delivery books with sudo): the shipping cost goes on
+            # the sale order, which a warehouse user may not be allowed to edit
+            picking.sudo()._dispatch_ship(raise_refusal=False)
         return True
 
     @api.model
@@ -394,106 +402,3 @@ class StockPicking(models.Model):
             "url": f"/web/content/{document.id}?download=true",
             "target": "new",
         }
-
-    # -- rate shopping ------------------------------------------------------------------------
-    def _dispatch_deliver_by(self):
-        promised = self.sale_id.commitment_date or self.date_deadline
-        return fields.Datetime.context_timestamp(self, promised).date() if promised else None
-
-    def action_dispatch_shop_rates(self):
-        """Ask every eligible carrier for the transfer's real parcels and choose by rule."""
-        for picking in self:
-            picking._dispatch_shop_rates()
-        return True
-
-    def _dispatch_shop_rates(self):
-        self.ensure_one()
-        if self.state in ("done", "cancel"):
-            raise UserError(_("Shop rates before the transfer is done."))
-        carriers = self.env["delivery.carrier"].search(
-            [
-                ("delivery_type", "in", DISPATCH_TYPES),
-                ("company_id", "in", (False, self.company_id.id)),
-            ]
-        )
-        if not carriers:
-            raise UserError(_("No carrier connector is configured for %s.", self.company_id.name))
-        reference = self.carrier_id if self.carrier_id in carriers else carriers[0]
-        try:
-            shipment, _packages = self._dispatch_shipment(reference)
-            clients = [carrier._dispatch_client() for carrier in carriers]
-        except DispatchError as exc:
-            raise UserError(exc.message) from exc
-        rule = self.picking_type_id.warehouse_id.dispatch_rate_rule or "cheapest_on_time"
-        if rule not in RULES:
-            rule = "cheapest_on_time"
-        company_currency = self.company_id.currency_id
-        try:
-            decision = shop_rates(
-                shipment,
-                clients,
-                rule=rule,
-                deliver_by=self._dispatch_deliver_by(),
-                timeout_s=max(carriers.mapped("dispatch_timeout_s") or [15.0]) * 2,
-                currency=company_currency.name,
-                fx=self._dispatch_fx(),
-            )
-        except DispatchError as exc:
-            raise UserError(exc.message) from exc
-        self._dispatch_store_quotes(carriers, decision)
-        return decision
-
-    def _dispatch_fx(self):
-        """Units of the company currency per unit of each active currency (Decimal)."""
-        company = self.company_id
-        currencies = self.env["res.currency"].search([])
-        rates = currencies._get_rates(company, fields.Date.context_today(self))
-        base = rates.get(company.currency_id.id) or 1.0
-        return {c.name: _decimal(base / rates[c.id]) for c in currencies if rates.get(c.id)}
-
-    def _dispatch_store_quotes(self, carriers, decision):
-        self.dispatch_quote_ids.unlink()
-        company_currency = self.company_id.currency_id
-        currencies = {
-            c.name: c
-            for c in self.env["res.currency"]
-            .with_context(active_test=False)
-            .search([("name", "in", list({q.currency for q in decision.quotes}))])
-        }
-        fx = self._dispatch_fx()
-        chosen_carrier = self.env["delivery.carrier"]
-        vals = []
-        for carrier, answer in zip(carriers, decision.answers, strict=True):
-            for quote in answer.quotes:
-                chosen = quote == decision.chosen
-                if chosen:
-                    chosen_carrier = carrier
-                rate = fx.get(quote.currency)
-                vals.append(
-                    {
-                        "picking_id": self.id,
-                        "carrier_id": carrier.id,
-                        "service_code": quote.service,
-                        "service_name": quote.service_name,
-                        "price": float(quote.price),
-                        "currency_id": currencies.get(quote.currency, company_currency).id,
-                        "price_company": float(quote.price * rate) if rate else 0.0,
-                        "transit_days": quote.transit_days,
-                        "delivery_date": quote.delivery_date,
-                        "chosen": chosen,
-                        "on_time": bool(decision.on_time) if chosen else False,
-                        "reason": decision.reason if chosen else "",
-                    }
-                )
-        self.env["dispatch.quote"].create(vals)
-        values = {"dispatch_rate_reason": "\n".join([decision.reason, *decision.lines()])}
-        if decision.chosen:
-            values.update(
-                carrier_id=chosen_carrier.id, dispatch_service_code=decision.chosen.service
-            )
-        self.write(values)
-        self.message_post(body=Markup("<p>%s</p>") % decision.reason, message_type="notification")
-
-
-def _decimal(value):
-    return Decimal(str(round(value, 10)))

@@ -2,152 +2,15 @@
 """The connectors end to end against the engine's local carrier simulators (real HTTP)."""
 
 from datetime import datetime, timedelta
-from unittest.mock import patch
-from urllib.parse import urlsplit
 
-from odoo import fields
 from odoo.exceptions import UserError
-from odoo.tests import new_test_user, tagged
-from odoo.tests.common import TransactionCase, _super_send
+from odoo.tests import tagged
 
-from stockops.dispatch.simulators import RestCarrierSimulator, SoapCarrierSimulator
-from stockops.dispatch.simulators.book import CarrierBook
+from .common import DispatchCase
 
 
 @tagged("post_install", "-at_install")
-class TestConnectors(TransactionCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        currency = cls.env.company.currency_id.name
-        cls.fedex_sim = RestCarrierSimulator(currency=currency, hang_s=1.0).start()
-        cls.addClassCleanup(cls.fedex_sim.stop)
-        cls.post_sim = SoapCarrierSimulator(currency=currency, price_scale=0.6, hang_s=1.0).start()
-        cls.addClassCleanup(cls.post_sim.stop)
-        cls.user = new_test_user(
-            cls.env,
-            login="dispatch_clerk",
-            groups="stock.group_stock_user,sales_team.group_sale_salesman",
-            tz="UTC",
-        )
-        canada = cls.env.ref("base.ca")
-        cls.warehouse = cls.env["stock.warehouse"].search(
-            [("company_id", "=", cls.env.company.id)], limit=1
-        )
-        cls.warehouse.partner_id.write(
-            {"street": "1 Dock Rd", "city": "Toronto", "zip": "M5V 2T6", "country_id": canada.id}
-        )
-        cls.box = cls.env["stock.package.type"].create(
-            {"name": "Box 40", "packaging_length": 400, "width": 300, "height": 200}
-        )
-        cls.box.base_weight = 0.5
-        product = cls.env["product.product"]
-        cls.fedex = cls._carrier(
-            "Test FedEx",
-            "fedex_rest",
-            "FEDEX_GROUND",
-            dispatch_url=cls.fedex_sim.url,
-            dispatch_client_id=cls.fedex_sim.client_id,
-            dispatch_client_secret=cls.fedex_sim.client_secret,
-            dispatch_account_number=cls.fedex_sim.account_number,
-        )
-        cls.post = cls._carrier(
-            "Test Canada Post",
-            "canadapost_soap",
-            "DOM.RP",
-            dispatch_url=cls.post_sim.url,
-            dispatch_username=cls.post_sim.username,
-            dispatch_password=cls.post_sim.password,
-            dispatch_account_number=cls.post_sim.customer_number,
-        )
-        cls.bolts = product.create(
-            {"name": "Bolts crate", "is_storable": True, "weight": 2.0, "list_price": 10}
-        )
-        cls.valves = product.create(
-            {"name": "Valve", "is_storable": True, "weight": 3.0, "list_price": 30}
-        )
-        # the delivery step ships from where the picking type takes goods (output in 3 steps)
-        stock = cls.warehouse.out_type_id.default_location_src_id
-        for item in (cls.bolts, cls.valves):
-            cls.env["stock.quant"]._update_available_quantity(item, stock, 100)
-        cls.customer = cls._partner("Luc Tremblay", "5 Rue Sainte-Catherine", "H2X 1Y4")
-
-    @classmethod
-    def _request_handler(cls, s, r, /, **kw):
-        """Odoo stretches short timeouts to 10 s in tests; the local simulators need the
-        connector's own timeouts to show a lost answer. Anything else goes to Odoo's guard."""
-        if urlsplit(r.url).hostname == "127.0.0.1":
-            return _super_send(s, r, **kw)
-        return super()._request_handler(s, r, **kw)
-
-    def setUp(self):
-        super().setUp()
-        for sim in (self.fedex_sim, self.post_sim):  # each test starts with an empty carrier
-            sim.clear_faults()
-            sim.calls.clear()
-            sim.book = CarrierBook(sim.book.carrier, sim.book.tariff, sim.book.pin_digits)
-
-    @classmethod
-    def _carrier(cls, name, delivery_type, service, **vals):
-        product = cls.env["product.product"].create({"name": name, "type": "service"})
-        return cls.env["delivery.carrier"].create(
-            {
-                "name": name,
-                "product_id": product.id,
-                "delivery_type": delivery_type,
-                "dispatch_service_code": service,
-                "dispatch_package_type_id": cls.box.id,
-                "dispatch_timeout_s": 0.5,
-                "dispatch_attempts": 1,
-                **vals,
-            }
-        )
-
-    @classmethod
-    def _partner(cls, name, street, zip_code, city="Montreal", **vals):
-        return cls.env["res.partner"].create(
-            {
-                "name": name,
-                "street": street,
-                "city": city,
-                "zip": zip_code,
-                "country_id": cls.env.ref("base.ca").id,
-                **vals,
-            }
-        )
-
-    def _picking(self, carrier, packages=2, partner=None):
-        """A ready delivery of 2 bolts + 1 valve, in ``packages`` boxes (0: unpacked)."""
-        env = self.env(user=self.user)
-        picking = env["stock.picking"].create(
-            {
-                "picking_type_id": self.warehouse.out_type_id.id,
-                "partner_id": (partner or self.customer).id,
-                "carrier_id": carrier.id,
-                "move_ids": [
-                    (0, 0, {"name": p.name, "product_id": p.id, "product_uom_qty": qty})
-                    for p, qty in ((self.bolts, 2), (self.valves, 1))
-                ],
-            }
-        )
-        picking.action_confirm()
-        picking.action_assign()
-        self.assertEqual(picking.state, "assigned")
-        if packages:
-            boxes = env["stock.quant.package"].create(
-                [{"package_type_id": self.box.id} for _ in range(packages)]
-            )
-            for index, line in enumerate(picking.move_line_ids):
-                line.result_package_id = boxes[index % packages]
-        picking.move_ids.picked = True
-        return picking
-
-    def _validate(self, picking):
-        result = picking.button_validate()
-        self.assertIs(result, True)
-        self.assertEqual(picking.state, "done")
-        return picking
-
+class TestConnectors(DispatchCase):
     # -- rating ---------------------------------------------------------------------------------
     def test_sale_order_gets_a_rate_from_each_connector(self):
         order = (
@@ -226,7 +89,7 @@ class TestConnectors(TransactionCase):
         package = picking.dispatch_parcel_ids.package_id[:1]
         self.assertEqual(package.dispatch_status, "in_transit")
         self.assertEqual(
-            package.dispatch_event_ids.sorted("date").mapped("status"),
+            package.dispatch_event_ids.sorted(lambda e: (e.date, e.id)).mapped("status"),
             ["label_created", "picked_up", "in_transit"],
         )
         self.assertEqual(len(picking.dispatch_event_ids), 6, "no scan stored twice")
@@ -367,37 +230,30 @@ class TestConnectors(TransactionCase):
         self.assertEqual(picking.carrier_id, self.post)
         self.assertIn("unavailable", picking.dispatch_rate_reason)
 
-    # -- docks ----------------------------------------------------------------------------------
-    def test_loading_list_loads_the_last_stop_first(self):
-        dock = self.env["dispatch.dock"].create(
-            {"name": "Door 1", "warehouse_id": self.warehouse.id, "carrier_ids": self.post.ids}
-        )
-        pickings = self.env["stock.picking"]
-        for stop in (2, 1, 3):
-            partner = self._partner(f"Stop {stop}", f"{stop} Main St", "H2X 1Y4")
-            partner.dispatch_route_stop = stop
-            pickings |= self._validate(self._picking(self.post, packages=1, partner=partner))
-        self.assertEqual(pickings.dispatch_dock_id, dock)
-        loading = dock.with_user(self.user).get_loading_list(self.post)
-        self.assertEqual(loading.mapped("stop_sequence"), [3, 2, 1])
-        self.assertEqual(dock.parcel_count, 3)
-        self.env["dispatch.parcel"]._cron_track()  # picked up: off the dock
-        self.assertFalse(dock.get_loading_list())
+    # -- what the carrier says back -----------------------------------------------------------
+    def test_the_carriers_charge_is_the_shipping_cost(self):
+        picking = self._validate(self._picking(self.post, packages=2))
+        (booking,) = self.post_sim.book.bookings.values()
+        self.assertEqual(self.post_sim.count("rate"), 0, "no second call to price the booking")
+        self.assertAlmostEqual(picking.carrier_price, float(booking.price), places=2)
+        self.assertGreater(picking.carrier_price, 0)
 
-    def test_cutoff_board_lists_deliveries_ready_after_todays_cutoff(self):
-        self.post.dispatch_cutoff_time = 16.0
-        monday_morning = datetime(2026, 11, 23, 9, 0)
-        late = self._picking(self.post, packages=1)
-        early = self._picking(self.post, packages=1)
-        late.scheduled_date = datetime(2026, 11, 23, 17, 0)
-        early.scheduled_date = datetime(2026, 11, 23, 11, 0)
-        with patch.object(fields.Datetime, "now", return_value=monday_morning):
-            board = (
-                self.env["stock.picking"]
-                .with_user(self.user)
-                .search([("dispatch_cutoff_miss", "=", True), ("id", "in", (late | early).ids)])
-            )
-            self.assertEqual(board, late)
-            late = late.with_user(self.user)
-            late.invalidate_recordset(["dispatch_cutoff_reason"])
-            self.assertIn("60 min after", late.dispatch_cutoff_reason)
+    def test_an_unknown_tracking_number_is_noted_on_its_parcel_only(self):
+        for carrier, sim in ((self.fedex, self.fedex_sim), (self.post, self.post_sim)):
+            with self.subTest(carrier=carrier.name):
+                picking = self._validate(self._picking(carrier, packages=2))
+                lost, kept = picking.dispatch_parcel_ids.sorted("id")
+                del sim.book.parcels[lost.tracking_number]  # the carrier lost track of it
+                self.env["dispatch.parcel"]._cron_track()
+                self.assertEqual(kept.status, "picked_up")
+                self.assertFalse(kept.tracking_error)
+                self.assertEqual(lost.status, "label_created")
+                self.assertEqual(
+                    lost.tracking_error,
+                    f"tracking number {lost.tracking_number} is unknown "
+                    "(TRACKING.TRACKINGNUMBER.NOTFOUND)",
+                )
+                problems = self.env["dispatch.parcel"].search(
+                    [("tracking_error", "!=", False), ("picking_id", "=", picking.id)]
+                )
+                self.assertEqual(problems, lost)

@@ -7,6 +7,8 @@ from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
 
+from .common import DispatchCase
+
 
 @tagged("post_install", "-at_install")
 class TestCutoff(TransactionCase):
@@ -48,3 +50,104 @@ class TestCutoff(TransactionCase):
         orders = self.env["sale.order"].search([("carrier_id", "in", carriers.ids)])
         self.assertGreaterEqual(len(orders.carrier_id), 2)
         self.assertTrue(all(p.carrier_id for p in orders.picking_ids))
+
+
+@tagged("post_install", "-at_install")
+class TestCutoffBoard(DispatchCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.post.write(
+            {
+                "dispatch_cutoff_time": 16.0,
+                "dispatch_service_ids": [
+                    (0, 0, {"code": "DOM.RP", "name": "Regular Parcel", "cutoff_time": 16.0}),
+                    (
+                        0,
+                        0,
+                        {
+                            "code": "DOM.PC",
+                            "name": "Priority",
+                            "cutoff_time": 15.0,
+                            "tender_open_time": 12.0,
+                        },
+                    ),
+                ],
+            }
+        )
+        cls.warehouse.dispatch_pick_pack_min = 60
+
+    def _planned(self, hour, minute=0, service=False, picked=True):
+        picking = self._picking(self.post, packages=1)
+        picking.write(
+            {
+                "scheduled_date": datetime(2026, 11, 23, hour, minute),
+                "dispatch_service_code": service,
+            }
+        )
+        picking.move_ids.picked = picked
+        return picking
+
+    def _board(self, moment, pickings):
+        with patch.object(fields.Datetime, "now", return_value=moment):
+            board = (
+                self.env["stock.picking"]
+                .with_user(self.user)
+                .search([("dispatch_cutoff_miss", "=", True), ("id", "in", pickings.ids)])
+            )
+            pickings.invalidate_recordset()
+            rows = {
+                p: (p.dispatch_cutoff, p.dispatch_release_by, p.dispatch_cutoff_reason)
+                for p in pickings.with_user(self.user)
+            }
+        return board, rows
+
+    def test_each_service_is_measured_against_its_own_cutoff(self):
+        late = self._planned(17)
+        early = self._planned(11)
+        priority = self._planned(15, 30, "DOM.PC")
+        regular = self._planned(15, 30, "DOM.RP")
+        board, rows = self._board(datetime(2026, 11, 23, 9, 0), late | early | priority | regular)
+        self.assertEqual(board, late | priority)
+        cutoff, release_by, reason = rows[priority]
+        self.assertEqual(cutoff, datetime(2026, 11, 23, 15, 0))
+        self.assertEqual(release_by, cutoff, "packed already: nothing left to release")
+        self.assertEqual(
+            reason,
+            "Test Canada Post DOM.PC: ready 15:30, 30 min after the 15:00 cut-off: "
+            "next collection Tue 24 Nov",
+        )
+        self.assertIn("60 min after the 16:00 cut-off", rows[late][2])
+        self.assertEqual(rows[regular][2], "Test Canada Post DOM.RP: makes the 16:00 cut-off")
+
+    def test_pick_and_pack_time_sets_the_release_time_and_can_miss_the_cutoff(self):
+        unpacked = self._planned(9, picked=False)
+        _board, rows = self._board(datetime(2026, 11, 23, 14, 0), unpacked)
+        self.assertEqual(rows[unpacked][1], datetime(2026, 11, 23, 15, 0), "release by")
+        self.assertEqual(
+            rows[unpacked][2], "Test Canada Post DOM.RP: makes the 16:00 cut-off: release by 15:00"
+        )
+        board, rows = self._board(datetime(2026, 11, 23, 15, 20), unpacked)
+        self.assertEqual(board, unpacked)
+        self.assertIn("ready 16:20, 20 min after the 16:00 cut-off", rows[unpacked][2])
+
+    def test_waves_are_released_per_cutoff_earliest_first(self):
+        priority = self._planned(10, service="DOM.PC", picked=False)
+        regular = self._planned(10, service="DOM.RP", picked=False)
+        regular_2 = self._planned(11, service="DOM.RP", picked=False)
+        with patch.object(fields.Datetime, "now", return_value=datetime(2026, 11, 23, 9, 0)):
+            action = (
+                (priority | regular | regular_2)
+                .with_user(self.user)
+                .action_dispatch_release_waves()
+            )
+        batches = self.env["stock.picking.batch"].search(action["domain"], order="id")
+        self.assertEqual([b.picking_ids for b in batches], [priority, regular | regular_2])
+        self.assertEqual(
+            batches.mapped("description"),
+            [
+                "Test Canada Post DOM.PC cut-off Mon 15:00, release by 14:00",
+                "Test Canada Post DOM.RP cut-off Mon 16:00, release by 15:00",
+            ],
+        )
+        self.assertEqual(set(batches.mapped("state")), {"in_progress"})

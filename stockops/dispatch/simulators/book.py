@@ -179,6 +179,7 @@ class Booking:
     service: Service
     reference: str
     tracking_numbers: tuple[str, ...]
+    price: Decimal = Decimal(0)
 
 
 def fingerprint(request: Any) -> str:
@@ -221,6 +222,14 @@ class CarrierBook:
         self.parcels: dict[str, ParcelRecord] = {}
         self._keys: dict[str, tuple[str, str]] = {}
         self.manifests: dict[str, tuple[str, ...]] = {}
+
+    def clear(self) -> None:
+        """Forget every booking, parcel, key and manifest (tracking numbers never repeat)."""
+        with self._lock:
+            self.bookings.clear()
+            self.parcels.clear()
+            self._keys.clear()
+            self.manifests.clear()
 
     @property
     def labels_issued(self) -> int:
@@ -295,7 +304,9 @@ class CarrierBook:
                     ship_to.city,
                     [Scan("created", now, ship_from.city)],
                 )
-            booking = Booking(shipment_id, service, reference, pins)
+            zone = self.tariff.zone(ship_from.country, ship_from.zip, ship_to.country, ship_to.zip)
+            price = self.tariff.quote(service, parcels, zone, now.date()).price
+            booking = Booking(shipment_id, service, reference, pins, price)
             self.bookings[shipment_id] = booking
             if key:
                 self._keys[key] = (digest, shipment_id)
@@ -350,6 +361,9 @@ class CarrierBook:
             voided = [r.tracking_number for r in records if r.step == "voided"]
             if voided:
                 raise Refusal(f"voided parcels cannot be manifested: {', '.join(voided)}")
+            handed = [f"{r.tracking_number} ({r.manifest_id})" for r in records if r.manifest_id]
+            if handed:
+                raise Refusal(f"parcels already on a manifest: {', '.join(handed)}")
             manifest_id = f"M{day:%Y%m%d}{len(self.manifests) + 1:04d}"
             for r in records:
                 r.manifest_id = manifest_id

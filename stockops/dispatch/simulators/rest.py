@@ -88,8 +88,9 @@ class RestCarrierSimulator(SimulatorServer):
         token_ttl_s: float = 3600.0,
         latency_s: float = 0.0,
         hang_s: float = 1.0,
+        port: int = 0,
     ) -> None:
-        super().__init__(latency_s=latency_s, hang_s=hang_s)
+        super().__init__(latency_s=latency_s, hang_s=hang_s, port=port)
         limits = limits or ParcelLimits(max_weight_kg=68.0, max_length_cm=274.0, max_girth_cm=419.0)
         self.client_id = client_id
         self.client_secret = client_secret
@@ -298,6 +299,17 @@ class RestCarrierSimulator(SimulatorServer):
                 {
                     "masterTrackingNumber": booking.shipment_id,
                     "serviceType": booking.service.code,
+                    "completedShipmentDetail": {
+                        "shipmentRating": {
+                            "shipmentRateDetails": [
+                                {
+                                    "rateType": "PAYOR_ACCOUNT_SHIPMENT",
+                                    "totalNetCharge": float(booking.price),
+                                    "currency": self.book.tariff.currency,
+                                }
+                            ]
+                        }
+                    },
                     "pieceResponses": pieces,
                 }
             ]

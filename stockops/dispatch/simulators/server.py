@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from stockops.dispatch.simulators.book import CarrierBook
+
 _log = logging.getLogger(__name__)
 
 #: what :meth:`SimulatorServer.inject` can break
@@ -67,13 +69,16 @@ class SimulatorServer:
     """Base of the carrier simulators; use as ``with Simulator(...) as sim: sim.url``.
 
     ``latency_s`` is added to every answer; ``hang_s`` is how late a "timeout" answer
-    comes (make it longer than the client's read timeout).
+    comes (make it longer than the client's read timeout); ``port`` 0 takes any free
+    port (tests), a fixed one serves a demo database whose carriers point at it.
     """
 
-    def __init__(self, *, latency_s: float = 0.0, hang_s: float = 1.0) -> None:
+    def __init__(self, *, latency_s: float = 0.0, hang_s: float = 1.0, port: int = 0) -> None:
+        self.requested_port = port  # 0: any free port
         self.latency_s = latency_s
         self.hang_s = hang_s
         self.calls: list[str] = []
+        self.book: CarrierBook | None = None  # the subclass's carrier state
         self._faults: list[_Fault] = []
         self._lock = threading.Lock()
         self._server: _Server | None = None
@@ -81,7 +86,7 @@ class SimulatorServer:
 
     # -- lifecycle ---------------------------------------------------------------------------
     def start(self) -> SimulatorServer:
-        server = _Server(("127.0.0.1", 0), _Handler)
+        server = _Server(("127.0.0.1", self.requested_port), _Handler)
         server.simulator = self
         self._server = server
         self._thread = threading.Thread(
@@ -130,6 +135,18 @@ class SimulatorServer:
     def clear_faults(self) -> None:
         with self._lock:
             self._faults.clear()
+
+    def reset(self) -> None:
+        """Back to an empty carrier: no faults, no calls counted, no bookings or parcels.
+
+        Issued tokens stay valid and tracking numbers never repeat, so a client kept
+        across tests carries on as against a real account.
+        """
+        with self._lock:
+            self._faults.clear()
+            self.calls.clear()
+        if self.book is not None:
+            self.book.clear()
 
     def count(self, operation: str) -> int:
         """How many requests of ``operation`` arrived (faulty ones included)."""

@@ -106,8 +106,9 @@ class SoapCarrierSimulator(SimulatorServer):
         limits: ParcelLimits | None = None,
         latency_s: float = 0.0,
         hang_s: float = 1.0,
+        port: int = 0,
     ) -> None:
-        super().__init__(latency_s=latency_s, hang_s=hang_s)
+        super().__init__(latency_s=latency_s, hang_s=hang_s, port=port)
         limits = limits or ParcelLimits(max_weight_kg=30.0, max_length_cm=200.0, max_girth_cm=300.0)
         self.username = username
         self.password = password
@@ -228,6 +229,9 @@ class SoapCarrierSimulator(SimulatorServer):
         info = _sub(answer, "shipment-info")
         _sub(info, "shipment-id", booking.shipment_id)
         _sub(info, "shipment-status", "created")
+        price = _sub(info, "shipment-price")
+        _sub(price, "due-amount", booking.price)
+        _sub(price, "currency", self.book.tariff.currency)
         for pin in booking.tracking_numbers:
             record = self.book.parcels[pin]
             parcel_info = _sub(info, "parcel-info")
@@ -258,9 +262,15 @@ class SoapCarrierSimulator(SimulatorServer):
         answer = ET.Element(_q("GetTrackingDetailResponse"))
         for node in payload.findall(_q("pin")):
             pin = (node.text or "").strip()
-            scans = self.book.poll(pin)
             detail = _sub(answer, "tracking-detail")
             _sub(detail, "pin", pin)
+            try:
+                scans = self.book.poll(pin)
+            except Refusal as refusal:  # this PIN only: the others are still answered
+                message = _sub(_sub(detail, "messages"), "message")
+                _sub(message, "code", refusal.code)
+                _sub(message, "description", refusal.message)
+                continue
             events = _sub(detail, "significant-events")
             for scan in reversed(scans):  # newest first, as the tracking service lists them
                 occurrence = _sub(events, "occurrence")
