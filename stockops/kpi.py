@@ -34,9 +34,9 @@ class Kpi:
     reason: str
 
 
-def _share(part: float, whole: float, unit: str, said: str) -> Kpi:
+def _share(part: float, whole: float, unit: str, said: str, nothing: str) -> Kpi:
     if whole <= 0:
-        return Kpi(None, unit, f"nothing to measure: no {said.split(' of ')[-1]}")
+        return Kpi(None, unit, f"nothing to measure: no {nothing}")
     return Kpi(part / whole, unit, said)
 
 
@@ -44,7 +44,7 @@ def fill_rate(ordered_units: float, shipped_units: float) -> Kpi:
     """Units shipped over units customers ordered (fraction)."""
     return _share(
         shipped_units, ordered_units, "share",
-        f"{shipped_units:g} of {ordered_units:g} units ordered shipped",
+        f"{shipped_units:g} of {ordered_units:g} units ordered shipped", "units ordered",
     )  # fmt: skip
 
 
@@ -52,7 +52,7 @@ def otif(orders: int, on_time_in_full: int) -> Kpi:
     """Orders shipped complete by their promised date over orders shipped (fraction)."""
     return _share(
         on_time_in_full, orders, "share",
-        f"{on_time_in_full} of {orders} orders shipped on time and in full",
+        f"{on_time_in_full} of {orders} orders shipped on time and in full", "orders shipped",
     )  # fmt: skip
 
 
@@ -61,6 +61,7 @@ def pick_accuracy(lines_picked: int, lines_with_errors: int) -> Kpi:
     return _share(
         lines_picked - lines_with_errors, lines_picked, "share",
         f"{lines_with_errors} of {lines_picked} pick lines raised an exception",
+        "pick lines confirmed",
     )  # fmt: skip
 
 
@@ -83,6 +84,7 @@ def stockout_rate(product_days: int, stockout_product_days: int) -> Kpi:
     return _share(
         stockout_product_days, product_days, "share",
         f"{stockout_product_days} of {product_days} product-days out of stock",
+        "stocked products",
     )  # fmt: skip
 
 
@@ -115,8 +117,9 @@ def lines_per_hour(lines: int, hours: float) -> Kpi:
 def space_utilisation(used_m3: float, capacity_m3: float) -> Kpi:
     """Volume of stock over the storage volume of the bins holding capacity (fraction)."""
     return _share(
-        used_m3, capacity_m3, "share", f"{used_m3:,.1f} m3 used of {capacity_m3:,.1f} m3 of bins"
-    )
+        used_m3, capacity_m3, "share", f"{used_m3:,.1f} m3 used of {capacity_m3:,.1f} m3 of bins",
+        "bins with a storage volume",
+    )  # fmt: skip
 
 
 def carrying_cost(average_inventory_value: float, annual_rate: float, days: int) -> Kpi:
@@ -135,7 +138,7 @@ def aged_share(value_over: float, value_total: float, days: int) -> Kpi:
     """Share of the inventory value received more than ``days`` ago (fraction, FIFO)."""
     return _share(
         value_over, value_total, "share",
-        f"{value_over:,.0f} of {value_total:,.0f} held is over {days} days old",
+        f"{value_over:,.0f} of {value_total:,.0f} held is over {days} days old", "stock held",
     )  # fmt: skip
 
 

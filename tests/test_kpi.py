@@ -67,3 +67,13 @@ def test_on_time_in_full_needs_the_day_every_unit_and_no_backorder():
     assert not kpi.is_on_time_in_full(day, before, 20, 20, False)
     assert not kpi.is_on_time_in_full(day, day, 10, 8, False)
     assert not kpi.is_on_time_in_full(day, day, 10, 10, True)
+
+
+def test_nothing_to_measure_names_what_was_missing():
+    assert kpi.fill_rate(0, 0).reason == "nothing to measure: no units ordered"
+    assert kpi.pick_accuracy_after_review(0, 0, 0).reason == (
+        "nothing to measure: no pick lines confirmed"
+    )
+    assert kpi.space_utilisation(3.0, 0.0).reason == (
+        "nothing to measure: no bins with a storage volume"
+    )

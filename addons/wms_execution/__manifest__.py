@@ -21,6 +21,7 @@
     "data": [
         "security/wms_execution_security.xml",
         "security/ir.model.access.csv",
+        "data/wms_kpi_mail_template.xml",
         "data/ir_cron.xml",
         "views/product_views.xml",
         "views/wms_zone_views.xml",
@@ -37,7 +38,10 @@
     ],
     "demo": ["demo/wms_execution_demo.xml"],
     "assets": {
-        "web.assets_backend": ["wms_execution/static/src/scan/*"],
+        "web.assets_backend": [
+            "wms_execution/static/src/scan/*",
+            "wms_execution/static/src/scorecard/*",
+        ],
         "web.assets_tests": ["wms_execution/static/tests/tours/*.js"],
     },
 }

@@ -24,3 +24,9 @@ from . import stock_picking_carton_pack
 from . import wms_scan
 from . import wms_kpi
 from . import wms_kpi_export
+from . import wms_kpi_inventory
+from . import wms_kpi_floor
+from . import wms_kpi_threshold
+from . import wms_kpi_digest
+from . import wms_kpi_page
+from . import wms_kpi_change

@@ -1,178 +1,240 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import ast
+from collections import namedtuple
 from datetime import datetime, time, timedelta
 
+import pytz
+
 from odoo import api, fields, models
+from odoo.osv import expression
+from odoo.tools import format_amount
 
 from stockops import kpi as engine
+from stockops.kpi_periods import PERIOD_KINDS, last_periods
 
 KPIS = [
     ("fill_rate", "Fill rate"),
-    ("otif", "On time in full"),
-    ("pick_accuracy", "Pick accuracy"),
     ("inventory_turns", "Inventory turns"),
+    ("stockouts", "Stockouts"),
+    ("carrying_cost", "Carrying cost"),
+    ("ageing", "Stock over 90 days"),
+    ("dock_to_stock", "Dock-to-stock time"),
+    ("pick_accuracy", "Pick accuracy"),
+    ("order_cycle_time", "Order cycle time"),
+    ("otif", "On time in full"),
     ("space_utilisation", "Space utilisation"),
 ]
-#: (good at or above, warning at or above) for the colours; higher is better for all five
-THRESHOLDS = {
-    "fill_rate": (0.97, 0.93),
-    "otif": (0.95, 0.90),
-    "pick_accuracy": (0.995, 0.98),
-    "inventory_turns": (8.0, 4.0),
-    "space_utilisation": (0.70, 0.50),
+#: the list a drill-down opens, where the model's default list is not the one to read
+DRILL_LIST_VIEWS = {"stock.move": "stock.view_move_tree"}
+PERIODS = [("day", "Day"), ("week", "Week"), ("month", "Month")]
+SIDES = [("policy", "Inventory policy"), ("floor", "Warehouse floor")]
+
+#: where a KPI sits on the page and its default thresholds (on target at or beyond ``good``,
+#: watch at or beyond ``warn``; beyond is above when higher is better); None: no default
+KpiSpec = namedtuple("KpiSpec", "side sequence good warn higher_is_better")
+SPECS = {
+    "fill_rate": KpiSpec("policy", 10, 0.97, 0.93, True),
+    "inventory_turns": KpiSpec("policy", 20, 8.0, 4.0, True),
+    "stockouts": KpiSpec("policy", 30, 0.02, 0.05, False),
+    "carrying_cost": KpiSpec("policy", 40, None, None, False),
+    "ageing": KpiSpec("policy", 50, 0.10, 0.25, False),
+    "dock_to_stock": KpiSpec("floor", 110, 24.0, 48.0, False),
+    "pick_accuracy": KpiSpec("floor", 120, 0.995, 0.98, True),
+    "order_cycle_time": KpiSpec("floor", 140, 24.0, 48.0, False),
+    "otif": KpiSpec("floor", 150, 0.95, 0.90, True),
+    "space_utilisation": KpiSpec("floor", 160, 0.70, 0.50, True),
 }
-SIDE = {"fill_rate": "policy", "inventory_turns": "policy", "otif": "floor",
-        "pick_accuracy": "floor", "space_utilisation": "floor"}  # fmt: skip
+
+
+class KpiWindow:
+    """The periods measured for one warehouse, in the warehouse's time zone: their
+    bounds in UTC for domains, and sums of daily figures per period."""
+
+    def __init__(self, periods, tz_name, today):
+        self.periods = periods
+        self.tz_name = tz_name
+        self.tz = pytz.timezone(tz_name)
+        self.today = today
+        self.first = min(p.start for p in periods)
+        self.end = today + timedelta(days=1)  # nothing after today is measured
+
+    def utc(self, day):
+        """Local midnight starting ``day``, as a UTC datetime string for a domain."""
+        local = self.tz.localize(datetime.combine(day, time.min))
+        return fields.Datetime.to_string(local.astimezone(pytz.utc).replace(tzinfo=None))
+
+    def bounds(self, period, field="date"):
+        end = min(period.end, self.end)
+        return [(field, ">=", self.utc(period.start)), (field, "<", self.utc(end))]
+
+    def span(self, field="date", first=None):
+        return [(field, ">=", self.utc(first or self.first)), (field, "<", self.utc(self.end))]
+
+    def local_day(self, value):
+        """The local day of a UTC datetime read from a record."""
+        return pytz.utc.localize(value).astimezone(self.tz).date()
+
+    def total(self, by_day, period):
+        """Sum of a {day: amount} mapping over the days of ``period``."""
+        return sum(v for day, v in by_day.items() if period.start <= day < period.end)
+
+    def pooled(self, by_day, period):
+        """All the items of a {day: [items]} mapping in ``period``."""
+        return [x for day, xs in by_day.items() if period.start <= day < period.end for x in xs]
 
 
 class WmsKpiValue(models.Model):
-    """One figure of the scorecard: a KPI of one warehouse over one week, its value,
-    colour against its threshold, why, and the records behind it."""
+    """One figure of the scorecard: a KPI of one warehouse over one day, week or month, its
+    value, colour against its threshold, why, the change since the period before, and the
+    records behind it."""
 
     _name = "wms.kpi.value"
     _description = "Scorecard Figure"
-    _order = "week_start desc, warehouse_id, kpi"
+    _order = "date_start desc, warehouse_id, sequence"
 
     warehouse_id = fields.Many2one("stock.warehouse", required=True, index=True)
-    week_start = fields.Date(required=True, index=True)
-    kpi = fields.Selection(KPIS, required=True)
-    side = fields.Selection([("policy", "Inventory policy"), ("floor", "Warehouse floor")])
-    value = fields.Float(digits=(16, 3), aggregator="avg")
-    measured = fields.Boolean(help="False when the week held nothing to measure.")
+    company_id = fields.Many2one(related="warehouse_id.company_id", store=True)
+    period = fields.Selection(PERIODS, required=True, default="week", index=True)
+    date_start = fields.Date("From", required=True, index=True)
+    date_end = fields.Date("To", help="Last day of the period.")
+    to_date = fields.Boolean("To Date", help="The period is still running: measured up to today.")
+    kpi = fields.Selection(KPIS, "KPI", required=True)
+    side = fields.Selection(SIDES)
+    sequence = fields.Integer()
+    value = fields.Float(aggregator="avg")
+    measured = fields.Boolean(help="False when the period held nothing to measure.")
     unit = fields.Char()
+    display_value = fields.Char("Figure", compute="_compute_display_value")
     status = fields.Selection([("good", "On target"), ("warn", "Watch"), ("bad", "Off target")])
+    status_reason = fields.Char("Against Threshold")
     reason = fields.Char("How")
+    previous_value = fields.Float("Period Before")
+    previous_measured = fields.Boolean()
     drill_model = fields.Char()
     drill_domain = fields.Char()
 
     _sql_constraints = [
-        ("one_figure", "unique(warehouse_id, week_start, kpi)", "One figure per week and KPI."),
+        (
+            "one_figure",
+            "unique(warehouse_id, period, date_start, kpi)",
+            "One figure per warehouse, period and KPI.",
+        ),
     ]
+
+    @api.depends("value", "unit", "measured")
+    def _compute_display_value(self):
+        for figure in self:
+            figure.display_value = figure._format(figure.value, figure.measured)
+
+    def _format(self, value, measured=True):
+        """A figure as people read it: 97.5 %, 12.4 h, 1,234.00 EUR, 8.1 turns/year."""
+        if not measured:
+            return "-"
+        currency = self.warehouse_id.company_id.currency_id
+        if self.unit == "share":
+            return f"{value * 100:.1f} %"
+        if self.unit == "hours":
+            return f"{value:.1f} h"
+        if currency and self.unit == currency.name:
+            return format_amount(self.env, value, currency)
+        return f"{value:,.1f} {self.unit or ''}".strip()
+
+    # ---------------------------------------------------------------- compute
+    @api.model
+    def _kpi_specs(self):
+        """KPI code -> KpiSpec; other add-ons add theirs."""
+        return dict(SPECS)
 
     @api.model
     def _cron_compute(self):
-        today = fields.Date.context_today(self)
-        last_monday = today - timedelta(days=today.weekday() + 7)
-        for warehouse in self.env["stock.warehouse"].search([]):
-            for back in range(4):
-                self._compute_week(warehouse, last_monday - timedelta(weeks=back))
+        self._compute(self.env["stock.warehouse"].search([]))
 
     @api.model
     def action_compute_now(self):
-        self._cron_compute()
+        self._compute(self.env["stock.warehouse"].search([]))
         return self.env["ir.actions.act_window"]._for_xml_id("wms_execution.action_wms_scorecard")
 
-    def action_drill(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": dict(self._fields["kpi"]._description_selection(self.env))[self.kpi],
-            "res_model": self.drill_model,
-            "view_mode": "list,form",
-            "views": [(False, "list"), (False, "form")],
-            "domain": ast.literal_eval(self.drill_domain),
-        }
+    @api.model
+    def _compute(self, warehouses, kinds=PERIOD_KINDS, today=None):
+        """Every figure of ``warehouses`` for the last periods of each kind (the current
+        one to date): one bulk read per source and warehouse, one create."""
+        today = today or fields.Date.context_today(self)
+        figures = self.browse()
+        for warehouse in warehouses:
+            periods = [p for kind in kinds for p in last_periods(today, kind)]
+            tz_name = warehouse.company_id.partner_id.tz or "UTC"
+            window = KpiWindow(periods, tz_name, today)
+            figures |= self._store(warehouse, window, self._kpi_measure(warehouse, window))
+        return figures
 
     def _compute_week(self, warehouse, monday):
-        """The five figures of one warehouse and week: one grouped read per source."""
-        # as strings: the domains are kept on the figure for its drill-down
-        start = fields.Datetime.to_string(datetime.combine(monday, time.min))
-        end = fields.Datetime.to_string(datetime.combine(monday + timedelta(days=7), time.min))
-        figures = {
-            "fill_rate": self._fill_rate(warehouse, start, end),
-            "otif": self._otif(warehouse, start, end),
-            "pick_accuracy": self._pick_accuracy(warehouse, start, end),
-            "inventory_turns": self._turns(warehouse, start, end),
-            "space_utilisation": self._space(warehouse),
-        }
-        existing = self.search([("warehouse_id", "=", warehouse.id), ("week_start", "=", monday)])
-        existing.unlink()
+        """The figures of one warehouse's week starting on ``monday``."""
+        today = min(monday + timedelta(days=6), fields.Date.context_today(self))
+        figures = self._compute(warehouse, kinds=("week",), today=today)
+        return figures.filtered(lambda f: f.date_start == monday)
+
+    def _kpi_measure(self, warehouse, window):
+        """KPI code -> one (Kpi, drill model, drill domain) per period of ``window``."""
+        return {}
+
+    def _thresholds(self, warehouse):
+        specs = self._kpi_specs()
+        limits = {code: (spec.good, spec.warn) for code, spec in specs.items()}
+        rows = self.env["wms.kpi.threshold"].search(
+            ["|", ("warehouse_id", "=", False), ("warehouse_id", "=", warehouse.id)]
+        )
+        # a warehouse's own row wins over the general one
+        for row in rows.sorted(lambda r: bool(r.warehouse_id)):
+            limits[row.kpi] = (row.good, row.warn)
+        return limits
+
+    def _store(self, warehouse, window, measured):
+        specs = self._kpi_specs()
+        limits = self._thresholds(warehouse)
+        currency = warehouse.company_id.currency_id.name
+        firsts = {}
+        for p in window.periods:
+            firsts[p.kind] = min(firsts.get(p.kind, p.start), p.start)
+        # the periods measured again replace their figures; older ones stay as history
+        again = expression.OR(
+            [[("period", "=", kind), ("date_start", ">=", first)] for kind, first in firsts.items()]
+        )
+        self.search(expression.AND([[("warehouse_id", "=", warehouse.id)], again])).unlink()
         rows = []
-        for code, (figure, model, domain) in figures.items():
-            good, warn = THRESHOLDS[code]
-            value = figure.value
-            status = False
-            if value is not None:
-                status = "good" if value >= good else "warn" if value >= warn else "bad"
-            rows.append(
-                {"warehouse_id": warehouse.id, "week_start": monday, "kpi": code,
-                 "side": SIDE[code], "value": value or 0.0, "measured": value is not None,
-                 "unit": figure.unit, "status": status, "reason": figure.reason,
-                 "drill_model": model, "drill_domain": str(domain)}
-            )  # fmt: skip
+        for code, figures in measured.items():
+            spec = specs[code]
+            before = None
+            for period, (figure, model, domain) in zip(window.periods, figures, strict=True):
+                if before is not None and before[0] != period.kind:
+                    before = None
+                status, why = engine.grade(figure.value, *limits[code], spec.higher_is_better)
+                unit = currency if figure.unit == "currency" else figure.unit
+                rows.append(
+                    {"warehouse_id": warehouse.id, "period": period.kind,
+                     "date_start": period.start, "date_end": period.end - timedelta(days=1),
+                     "to_date": period.to_date, "kpi": code, "side": spec.side,
+                     "sequence": spec.sequence, "value": figure.value or 0.0,
+                     "measured": figure.value is not None, "unit": unit, "status": status,
+                     "status_reason": why, "reason": figure.reason,
+                     "previous_value": before[1] if before else 0.0,
+                     "previous_measured": bool(before and before[1] is not None),
+                     "drill_model": model, "drill_domain": str(domain)}
+                )  # fmt: skip
+                before = (period.kind, figure.value)
         return self.create(rows)
 
-    def _customer_moves(self, warehouse, start, end):
-        return [
-            ("location_id.warehouse_id", "=", warehouse.id),
-            ("location_dest_id.usage", "=", "customer"),
-            ("date", ">=", start),
-            ("date", "<", end),
-        ]
-
-    def _fill_rate(self, warehouse, start, end):
-        """Units shipped over units ordered: a line shipped short keeps its demand, and a
-        cancelled remainder counts as ordered, not shipped."""
-        domain = [*self._customer_moves(warehouse, start, end), ("state", "in", ("done", "cancel"))]
-        rows = self.env["stock.move"]._read_group(
-            domain, ["state"], ["product_uom_qty:sum", "quantity:sum"]
-        )
-        ordered = sum(demand for _state, demand, _done in rows)
-        shipped = sum(done for state, _demand, done in rows if state == "done")
-        return engine.fill_rate(ordered, shipped), "stock.move", domain
-
-    def _otif(self, warehouse, start, end):
-        domain = [("picking_type_id", "=", warehouse.out_type_id.id), ("state", "=", "done"),
-                  ("date_done", ">=", start), ("date_done", "<", end)]  # fmt: skip
-        pickings = self.env["stock.picking"].search(domain)
-        good = 0
-        for picking in pickings:
-            promised = picking.date_deadline or picking.scheduled_date
-            complete = not picking.backorder_ids and all(
-                m.state == "done" and m.quantity >= m.product_uom_qty for m in picking.move_ids
-            )
-            good += bool(complete and picking.date_done.date() <= promised.date())
-        return engine.otif(len(pickings), good), "stock.picking", domain
-
-    def _pick_accuracy(self, warehouse, start, end):
-        picks = self.env["wms.event"].search_count(
-            [("warehouse_id", "=", warehouse.id), ("event_type", "=", "pick"),
-             ("date", ">=", start), ("date", "<", end)]
-        )  # fmt: skip
-        domain = [("warehouse_id", "=", warehouse.id),
-                  ("kind", "in", ("short_pick", "unknown_barcode", "weight_mismatch")),
-                  ("create_date", ">=", start), ("create_date", "<", end)]  # fmt: skip
-        errors = self.env["wms.exception"].search_count(domain)
-        return engine.pick_accuracy(picks, min(errors, picks)), "wms.exception", domain
-
-    def _turns(self, warehouse, start, end):
-        """Cost of what shipped in the week (valuation layers) over what the warehouse
-        holds at cost now, scaled to a year."""
-        domain = [("stock_move_id.location_id.warehouse_id", "=", warehouse.id),
-                  ("stock_move_id.location_dest_id.usage", "=", "customer"),
-                  ("create_date", ">=", start), ("create_date", "<", end)]  # fmt: skip
-        [(cogs,)] = self.env["stock.valuation.layer"]._read_group(domain, [], ["value:sum"])
-        quants = self.env["stock.quant"].search(
-            [
-                ("location_id.warehouse_id", "=", warehouse.id),
-                ("location_id.usage", "=", "internal"),
-            ]
-        )
-        held = sum(q.quantity * q.product_id.standard_price for q in quants)
-        figure = engine.inventory_turns(-(cogs or 0.0), held, 7)
-        return figure, "stock.valuation.layer", domain
-
-    def _space(self, warehouse):
-        quants = self.env["stock.quant"].search(
-            [("location_id.warehouse_id", "=", warehouse.id),
-             ("location_id.storage_category_id.wms_max_volume_m3", ">", 0),
-             ("quantity", ">", 0)]
-        )  # fmt: skip
-        used = sum(q.quantity * q.product_id.volume for q in quants)
-        bins = self.env["stock.location"].search(
-            [("warehouse_id", "=", warehouse.id),
-             ("storage_category_id.wms_max_volume_m3", ">", 0)]
-        )  # fmt: skip
-        capacity = sum(b.storage_category_id.wms_max_volume_m3 for b in bins)
-        domain = [("id", "in", quants.ids)]
-        return engine.space_utilisation(used, capacity), "stock.quant", domain
+    # ---------------------------------------------------------------- drill
+    def action_drill(self):
+        """The records behind the figure."""
+        self.ensure_one()
+        label = dict(self._fields["kpi"]._description_selection(self.env))[self.kpi]
+        view = self.env.ref(DRILL_LIST_VIEWS.get(self.drill_model, "-"), raise_if_not_found=False)
+        return {
+            "type": "ir.actions.act_window",
+            "name": f"{label} ({self.date_start})",
+            "res_model": self.drill_model,
+            "view_mode": "list,form",
+            "views": [(view.id if view else False, "list"), (False, "form")],
+            "domain": ast.literal_eval(self.drill_domain or "[]"),
+            "context": {"create": False},
+        }

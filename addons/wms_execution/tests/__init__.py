@@ -11,5 +11,6 @@ from . import test_returns
 from . import test_pack_check
 from . import test_scan
 from . import test_scorecard
+from . import test_scorecard_tour
 from . import test_exception_counts
 from . import test_cartonization

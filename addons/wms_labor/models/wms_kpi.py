@@ -1,14 +1,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from datetime import datetime, time, timedelta
+from collections import defaultdict
 
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.addons.wms_execution.models.wms_kpi import KpiSpec
 
 from stockops import kpi as engine
 
 
 class WmsKpiValue(models.Model):
     """The floor's labour figure on the scorecard: pick lines per operator hour, from the
-    pick tasks done in the week and their actual times."""
+    pick tasks done in the period and their actual times."""
 
     _inherit = "wms.kpi.value"
 
@@ -17,26 +18,30 @@ class WmsKpiValue(models.Model):
         ondelete={"lines_per_hour": "cascade"},
     )
 
-    def _compute_week(self, warehouse, monday):
-        figures = super()._compute_week(warehouse, monday)
-        start = datetime.combine(monday, time.min)
-        begin = fields.Datetime.to_string(start)
-        end = fields.Datetime.to_string(start + timedelta(days=7))
-        domain = [
-            ("warehouse_id", "=", warehouse.id), ("kind", "=", "pick"), ("state", "=", "done"),
-            ("done_date", ">=", begin), ("done_date", "<", end),
-        ]  # fmt: skip
-        [(lines, seconds)] = self.env["wms.task"]._read_group(
-            domain, [], ["lines:sum", "actual_s:sum"]
+    @api.model
+    def _kpi_specs(self):
+        return {**super()._kpi_specs(), "lines_per_hour": KpiSpec("floor", 130, 60.0, 40.0, True)}
+
+    def _kpi_measure(self, warehouse, window):
+        out = super()._kpi_measure(warehouse, window)
+        base = [("warehouse_id", "=", warehouse.id), ("kind", "=", "pick"), ("state", "=", "done")]
+        rows = (
+            self.env["wms.task"]
+            .with_context(tz=window.tz_name)
+            ._read_group(
+                base + window.span("done_date"), ["done_date:day"], ["lines:sum", "actual_s:sum"]
+            )
         )
-        figure = engine.lines_per_hour(lines or 0, (seconds or 0.0) / 3600.0)
-        good, warn = 60.0, 40.0
-        status = False
-        if figure.value is not None:
-            status = "good" if figure.value >= good else "warn" if figure.value >= warn else "bad"
-        return figures | self.create(
-            {"warehouse_id": warehouse.id, "week_start": monday, "kpi": "lines_per_hour",
-             "side": "floor", "value": figure.value or 0.0, "measured": figure.value is not None,
-             "unit": figure.unit, "status": status, "reason": figure.reason,
-             "drill_model": "wms.task", "drill_domain": str(domain)}
-        )  # fmt: skip
+        lines, seconds = defaultdict(int), defaultdict(float)
+        for day, count, spent in rows:
+            lines[day.date()] += count
+            seconds[day.date()] += spent
+        out["lines_per_hour"] = [
+            (
+                engine.lines_per_hour(window.total(lines, p), window.total(seconds, p) / 3600.0),
+                "wms.task",
+                base + window.bounds(p, "done_date"),
+            )
+            for p in window.periods
+        ]
+        return out
