@@ -145,7 +145,9 @@ class WmsDemoLoader(models.AbstractModel):
                     **secrets,
                 }
             )
-        self._load_demo_doors()
+        # the appointments are planned on the demo admin's clock, as the doors' hours are
+        admin = self.env.ref("base.user_admin", raise_if_not_found=False)
+        self.with_context(tz=(admin and admin.tz) or "UTC")._load_demo_doors()
         self._load_demo_routes()
         return True
 
