@@ -126,21 +126,18 @@ class StockPicking(models.Model):
     # -- pack time ------------------------------------------------------------------------------
     def _dispatch_shop_when_packed(self):
         """Shop rates for these deliveries now that they are packed; a failure is noted in
-        the chatter and never stops the packing. A delivery on a carrier without a
-        connector (a fixed price the customer chose) keeps it."""
+        the chatter and never stops the packing. Only deliveries already on a carrier
+        connector are shopped: one on a fixed-price method the customer chose keeps it,
+        one without a method waits for Shop Rates."""
         to_shop = self.filtered(
             lambda p: (
                 p.picking_type_code == "outgoing"
                 and p.state not in ("draft", "done", "cancel")
                 and p.dispatch_state != "shipped"
                 and p.picking_type_id.warehouse_id.dispatch_shop_when_packed
-                and (not p.carrier_id or p.carrier_id.delivery_type in DISPATCH_TYPES)
+                and p.carrier_id.delivery_type in DISPATCH_TYPES
             )
         )
-        if not to_shop or not self.env["delivery.carrier"].search_count(
-            [("delivery_type", "in", DISPATCH_TYPES)], limit=1
-        ):
-            return
         for picking in to_shop:
             try:
                 with self.env.cr.savepoint():
