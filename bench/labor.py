@@ -93,19 +93,24 @@ def _compare(title: str, layout, operators, tasks):
             f"{plan.late_tasks:4d} late tasks, last task done after {last:4.1f} h, "
             f"planned in {secs * 1000:6.0f} ms"
         )
-    print(
-        f"  empty travel saved by interleaving: {1 - ours.empty_travel_m / fifo.empty_travel_m:.0%}"
-    )
-    return ours, fifo
+    saved = 1 - ours.empty_travel_m / fifo.empty_travel_m
+    print(f"  empty travel saved by interleaving: {saved:.0%}")
+    return ours, fifo, ours_s
 
 
 def run(size: str) -> Result:
     layout, operators, tasks = _day(size)
     head = f"{len(tasks)} tasks, {len(operators)} operators ({DRIVERS} forklift drivers)"
-    ours, fifo = _compare(
+    ours, fifo, secs = _compare(
         f"{head}, all open at the start of the shift:",
         layout, operators, [replace(t, release_s=0.0) for t in tasks],
     )  # fmt: skip
+    saved = 1 - ours.empty_travel_m / fifo.empty_travel_m
+    print(
+        f"  targets: at least 20% less empty travel ({saved:.0%}: "
+        f"{'met' if saved >= 0.2 else 'MISSED'}); {len(tasks):,} tasks on {len(operators)} "
+        f"operators under 1 s ({secs:.2f} s: {'met' if secs < 1.0 else 'MISSED'})"
+    )
     # overstaffed for work trickling in: queues stay short, so interleaving has less to
     # choose from; shown for honesty, not the figure reported
     _compare("the same, released two hours before due:", layout, operators, tasks)

@@ -16,6 +16,7 @@
         "security/ir.model.access.csv",
         "data/ir_cron.xml",
         "views/wms_operator_views.xml",
+        "views/wms_labor_planning_views.xml",
         "views/wms_task_views.xml",
         "views/wms_labor_menus.xml",
     ],

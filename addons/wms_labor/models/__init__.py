@@ -3,4 +3,9 @@ from . import wms_task
 from . import wms_task_generate
 from . import wms_task_assign
 from . import wms_zone
+from . import wms_shift
+from . import wms_task_guard
+from . import wms_task_reassign
+from . import wms_zone_hour
+from . import wms_staffing
 from . import wms_kpi

@@ -1,7 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import pytz
+from psycopg2.errors import LockNotAvailable
+
 from odoo import _, api, fields, models
 from odoo.addons.stock_policy.tools import bulk_update
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from stockops.labor.standards import standard_times_s
 from stockops.layout import travel_distance_m
@@ -69,6 +73,14 @@ class WmsTask(models.Model):
     )  # fmt: skip
     assignment_reason = fields.Char("Why This Operator", readonly=True)
     note = fields.Char(help="Why the task was released back or cancelled.")
+    shift_id = fields.Many2one(
+        "resource.calendar", "Shift", readonly=True, index=True,
+        help="The shift of the operator who did the task: plan against actual per shift.",
+    )  # fmt: skip
+    shift_date = fields.Date(readonly=True, index=True, help="The day the task was done.")
+    release_count = fields.Integer(
+        "Released", readonly=True, help="Times the task was given back or taken off someone."
+    )
 
     _sql_constraints = [
         ("one_open_count", "EXCLUDE (quant_id WITH =) WHERE (state in ('open', 'assigned', "
@@ -128,32 +140,66 @@ class WmsTask(models.Model):
 
     # --- the operator's buttons -------------------------------------------------------------
 
-    def action_start(self):
+    def _lock_in_hand(self, allowed_states):
+        """Lock the tasks' rows (a second click or a second device waits for nothing: it is
+        refused) and check each is still in ``allowed_states`` and the caller's."""
+        if not self:
+            return
+        self.env.flush_all()
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    SQL("SELECT id FROM wms_task WHERE id IN %s FOR UPDATE NOWAIT", tuple(self.ids))
+                )
+        except LockNotAvailable:
+            raise UserError(
+                _("%(tasks)s is being closed on another device: refresh and look again.",
+                  tasks=", ".join(self.mapped("name")))
+            ) from None  # fmt: skip
+        self.invalidate_recordset(["state", "operator_id"])
+        user = self.env.user
+        boss = user.has_group("wms_execution.group_wms_supervisor") or user.has_group(
+            "stock.group_stock_manager"
+        )
         for task in self:
-            if task.state != "assigned":
-                raise UserError(_("%(task)s is not assigned to you.", task=task.name))
+            if not boss and task.operator_id.user_id != self.env.user:
+                raise UserError(
+                    _("%(task)s is no longer yours (%(who)s has it; %(note)s). Ask for your "
+                      "next task.", task=task.name, who=task.operator_id.name or _("no one"),
+                      note=task.note or _("released"))
+                )  # fmt: skip
+            if task.state not in allowed_states:
+                raise UserError(
+                    _("%(task)s is %(state)s: nothing to do (it is never done twice).",
+                      task=task.name, state=dict(self._fields["state"].selection)[task.state])
+                )  # fmt: skip
+
+    def action_start(self):
+        self._lock_in_hand(("assigned",))
         self.write({"state": "in_progress", "start_date": fields.Datetime.now()})
 
     def action_done(self):
         now = fields.Datetime.now()
-        for task in self:
-            if task.state not in ("assigned", "in_progress"):
-                raise UserError(_("%(task)s is not in progress.", task=task.name))
+        self._lock_in_hand(("assigned", "in_progress"))
         actual = self._actual_seconds(now)
         for task in self:
             seconds = actual[task.id]
+            shift = task.operator_id._shift() if task.operator_id else task.shift_id
+            tz = pytz.timezone(shift.tz or self.env.user.tz or "UTC")
+            began = pytz.utc.localize(task.start_date or task.assigned_date or now).astimezone(tz)
             task.write(
                 {
                     "state": "done",
                     "done_date": now,
                     "actual_s": seconds,
                     "performance": 100.0 * task.standard_s / seconds if seconds else 0.0,
+                    "shift_id": shift.id,
+                    "shift_date": began.date(),
                 }
             )
 
-    def _actual_seconds(self, now):
-        """Seconds from start (or assignment) to the last hand-off scanned for the task's
-        transfer or batch (``wms.event``), or to now when none was scanned."""
+    def _last_scans(self):
+        """("picking" | "batch", id) -> the last hand-off scanned for it in ``wms.event``."""
         groups = self.env["wms.event"]._read_group(
             [
                 "|",
@@ -168,6 +214,12 @@ class WmsTask(models.Model):
             for key in (("picking", picking.id), ("batch", batch.id)):
                 if key[1]:
                     last_scan[key] = max(last, last_scan.get(key, last))
+        return last_scan
+
+    def _actual_seconds(self, now):
+        """Seconds from start (or assignment) to the last hand-off scanned for the task's
+        transfer or batch (``wms.event``), or to now when none was scanned."""
+        last_scan = self._last_scans()
         out = {}
         for task in self:
             began = task.start_date or task.assigned_date or now
@@ -178,11 +230,31 @@ class WmsTask(models.Model):
             out[task.id] = max((end - began).total_seconds(), 1.0)
         return out
 
+    @api.model
+    def _read_group_select(self, aggregate_spec, query):
+        """Performance of a group is its standard over its actual time, not an average of
+        percentages: 10 tasks at 50 % and one at 200 % are not a crew at 63 %."""
+        if aggregate_spec.split(":")[0] == "performance":
+            table = query.table
+            return SQL(
+                "100.0 * SUM(CASE WHEN %s > 0 THEN %s END) / NULLIF(SUM(%s), 0)",
+                SQL.identifier(table, "actual_s"),
+                SQL.identifier(table, "standard_s"),
+                SQL.identifier(table, "actual_s"),
+            )
+        return super()._read_group_select(aggregate_spec, query)
+
     def action_release(self):
         """Give the task back (abandoned mid-way, wrong equipment): open again, nothing
         lost, with who released it and why in the note."""
         for task in self.filtered(lambda t: t.state in ("assigned", "in_progress")):
             who = task.operator_id.name or self.env.user.name
-            task.write({"state": "open", "operator_id": False, "pinned": False,
-                        "assigned_date": False, "start_date": False,
-                        "note": _("Released by %(who)s", who=who)})  # fmt: skip
+            task._release(_("Released by %(who)s", who=who))
+
+    def _release(self, note, **vals):
+        """Back to the open queue with ``note`` (why): the transfer, its lines and what was
+        already scanned stay as they are; the next operator carries on from there."""
+        self.ensure_one()
+        self.write({"state": "open", "operator_id": False, "pinned": False,
+                    "assigned_date": False, "start_date": False, "note": note,
+                    "release_count": self.release_count + 1, **vals})  # fmt: skip

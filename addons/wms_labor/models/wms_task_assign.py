@@ -61,12 +61,23 @@ class WmsTask(models.Model):
                 _("Set the pack station of %(wh)s on its Layout tab.", wh=warehouse.name)
             )
         skipped = []
+        # work on a blocked location waits, but its count (see hold_reason); the skill is
+        # the engine's part
+        blocked = list(self._blocked_locations())
         for _attempt in range(ATTEMPTS):
             candidates = self.search(
                 [
                     ("warehouse_id", "=", warehouse.id),
                     ("state", "=", "open"),
                     ("id", "not in", skipped),
+                    "|",
+                    ("release_date", "=", False),
+                    ("release_date", "<=", fields.Datetime.now()),
+                    "|",
+                    ("kind", "=", "count"),
+                    "&",
+                    ("location_id", "not in", blocked),
+                    ("location_dest_id", "not in", blocked),
                     "|",
                     ("operator_id", "=", False),
                     ("operator_id", "=", operator.id),

@@ -1,2 +1,5 @@
 from . import test_operator
 from . import test_tasks
+from . import test_task_guard
+from . import test_capacity
+from . import test_demo

@@ -2,61 +2,14 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.addons.wms_execution.tests.common import WmsCase
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
+
+from .common import LaborCase
 
 
 @tagged("post_install", "-at_install")
-class TestTasks(WmsCase):
+class TestTasks(LaborCase):
     """Tasks from ready work, the next task per operator, standards and performance."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        env = cls.env
-        cls.product = env["product.product"].create(
-            {"name": "Safety Cone 28 in", "is_storable": True, "weight": 1.5}
-        )
-        for location in (cls.bin_near, cls.bin_far):
-            env["stock.quant"]._update_available_quantity(cls.product, location, 20)
-        forklift = env["wms.skill"].search([("code", "=", "FORKLIFT")]) or env["wms.skill"].create(
-            {"name": "Forklift licence", "code": "FORKLIFT"}
-        )
-        cls.driver_user = new_test_user(
-            env, login="wms_driver_t", groups="wms_execution.group_wms_operator"
-        )
-        cls.driver = env["wms.operator"].create(
-            {"name": "Dan Driver", "user_id": cls.driver_user.id, "warehouse_id": cls.warehouse.id,
-             "home_zone_id": cls.zone_res.id, "equipment": "forklift",
-             "skill_ids": [(6, 0, forklift.ids)]}
-        )  # fmt: skip
-        cls.picker = env["wms.operator"].create(
-            {"name": "Pia Picker", "user_id": cls.operator.id, "warehouse_id": cls.warehouse.id,
-             "home_zone_id": cls.zone_pack.id, "equipment": "cart"}
-        )  # fmt: skip
-        cls.tasks = env["wms.task"].with_user(cls.supervisor)
-        # one transfer, one task: automatic batches are tested on their own
-        cls.warehouse.in_type_id.auto_batch = cls.warehouse.out_type_id.auto_batch = False
-
-    def _transfer(self, picking_type, source, dest, qty):
-        picking = self.env["stock.picking"].create(
-            {"picking_type_id": picking_type.id, "location_id": source.id,
-             "location_dest_id": dest.id,
-             "move_ids": [(0, 0, {"name": self.product.name, "product_id": self.product.id,
-                                  "product_uom_qty": qty, "location_id": source.id,
-                                  "location_dest_id": dest.id})]}
-        )  # fmt: skip
-        picking.action_confirm()
-        picking.action_assign()
-        return picking
-
-    def _putaway(self):
-        vendors = self.env.ref("stock.stock_location_suppliers")
-        return self._transfer(self.warehouse.in_type_id, vendors, self.bin_far, 40)
-
-    def _pick(self, source):
-        customers = self.env.ref("stock.stock_location_customers")
-        return self._transfer(self.warehouse.out_type_id, source, customers, 5)
 
     def test_ready_work_becomes_tasks_once_with_their_standard(self):
         receipt, delivery = self._putaway(), self._pick(self.bin_near)
@@ -139,7 +92,7 @@ class TestTasks(WmsCase):
         task = self.tasks._generate(self.warehouse)
         self.assertEqual(task.zone_id, self.zone_res, task.read(["zone_id", "standard_s"]))
         self.driver.home_zone_id = self.zone_pack
-        self.assertEqual(self.zone_res.board_flag, "No operator based here")
+        self.assertTrue(self.zone_res.board_flag.startswith("No operator based here"))
         self.assertEqual(self.zone_res.open_task_count, 1)
         self.assertAlmostEqual(self.zone_res.backlog_hours, task.standard_s / 3600.0, 2)
 
