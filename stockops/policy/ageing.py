@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -68,12 +69,12 @@ class Ageing:
     negative_qty: np.ndarray
     labels: tuple[str, ...]
 
-    @property
+    @cached_property
     def total_qty(self) -> np.ndarray:
-        """Remaining units per row."""
+        """Remaining units per row (summed once: rows read it one at a time)."""
         return self.qty.sum(axis=1)
 
-    @property
+    @cached_property
     def total_value(self) -> np.ndarray:
         """Remaining value per row (currency)."""
         return self.value.sum(axis=1)
