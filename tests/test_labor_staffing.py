@@ -52,3 +52,9 @@ def test_tasks_due_tomorrow_fall_to_the_shift_that_must_do_them():
         0, 0, 1, 1, 1, 0,
     ]  # fmt: skip
     assert shift_of([10.0], []).tolist() == [-1]
+
+
+def test_no_work_says_so():
+    staff = suggest_headcount([0.0], [0.0], [0.0], [8.0])
+    assert staff.headcount[0] == 0
+    assert staff.reasons[0] == "nothing done here today and nothing due tomorrow"

@@ -75,6 +75,9 @@ def suggest_headcount(
     )
     reasons = []
     for i in range(len(std)):
+        if workload[i] == 0:
+            reasons.append("nothing done here today and nothing due tomorrow")
+            continue
         source = "today's again" if std[i] >= due[i] else "already due"
         if not timed[i]:
             rate = "at standard (nothing timed today)"
@@ -85,10 +88,8 @@ def suggest_headcount(
         text = f"{workload[i]:.1f} standard h ({source}) {rate} = {needed[i]:.1f} h; "
         if each[i] > 0:
             text += f"{shift[i]:g} h shift x {utilisation:.0%} = {each[i]:.1f} h each"
-        elif workload[i] > 0:
-            text += "the shift does not work tomorrow: move this work to another shift"
         else:
-            text += "the shift does not work tomorrow"
+            text += "the shift does not work tomorrow: move this work to another shift"
         reasons.append(text)
     return Staffing(heads, workload, perf, needed, tuple(reasons))
 
