@@ -9,9 +9,13 @@ tour of its own in each.
 
 Ours: ``batch_orders`` (savings merging on estimated tour length, then moves) and
 ``route`` per cart. Baselines, same orders: first come first served (orders in sequence fill
-a cart until the next does not fit) with S-shape routes; and grouping like Odoo's wave
-transfers by location key (lines grouped by their aisle, carts filled in that order), also
-with S-shape routes. Figure: total metres walked (lower is better) and planning time.
+a cart until the next does not fit) with S-shape routes; and Odoo 18's own wave grouping
+(``stock.move.line._auto_wave_lines_into_new_waves``): lines split off their orders and
+grouped by product (*Group by Product*) or by location (*Group by Location*, one wave
+location per aisle), each group in order sequence cut into waves where the next line would
+break the cart's limits (Odoo checks lines and transfers; the same cart's weight and volume
+are checked too), also with S-shape routes, since Odoo does not sequence a route. Figure:
+total metres walked (lower is better) and planning time.
 """
 
 from __future__ import annotations
@@ -94,16 +98,16 @@ def _fcfs(layout, depot, orders, geo):
     return carts
 
 
-def _by_location_key(layout, depot, orders, geo):
-    """Odoo-style wave grouping: lines grouped by their location key (the aisle), each
-    group cut into carts that fit, totes counted per distinct order."""
+def _odoo_waves(orders, geo, key):
+    """Odoo-style wave grouping: lines grouped by ``key(line)``, each group in order
+    sequence cut into carts that fit, totes counted per distinct order."""
     groups = defaultdict(list)
     for rank, order in enumerate(orders):
         for part in split_order(order, LIMITS, geo, rank):
             for bl in part.lines:
-                groups[(part.over, bl.line.location.aisle or "floor")].append(bl)
+                groups[(part.over, key(bl.line))].append(bl)
     carts = []
-    for (over, _key), lines in sorted(groups.items()):
+    for (over, _key), lines in sorted(groups.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
         if over:
             carts += [[bl] for bl in lines]
             continue
@@ -125,6 +129,15 @@ def _by_location_key(layout, depot, orders, geo):
     return carts
 
 
+def _spread(carts) -> int:
+    """Orders whose lines ride on more than one cart (to consolidate at packing)."""
+    carts_of = defaultdict(set)
+    for k, cart in enumerate(carts):
+        for bl in cart:
+            carts_of[bl.order_id].add(k)
+    return sum(len(c) > 1 for c in carts_of.values())
+
+
 def _walk_m(layout, depot, carts) -> float:
     return sum(s_shape(layout, depot, [bl.line.location for bl in c]).distance_m for c in carts)
 
@@ -142,10 +155,13 @@ def run(size: str) -> Result:
     ours_sshape_m = _walk_m(layout, depot, [b.lines for b in ours])
     fcfs = _fcfs(layout, depot, ranked, geo)
     fcfs_m = _walk_m(layout, depot, fcfs)
-    keyed = _by_location_key(layout, depot, ranked, geo)
-    keyed_m = _walk_m(layout, depot, keyed)
+    by_aisle = _odoo_waves(ranked, geo, lambda line: line.location.aisle or "floor")
+    by_aisle_m = _walk_m(layout, depot, by_aisle)
+    by_product = _odoo_waves(ranked, geo, lambda line: line.product_id)
+    by_product_m = _walk_m(layout, depot, by_product)
     n_lines = sum(len(o.lines) for o in orders)
-    assert sum(len(b.lines) for b in ours) == n_lines
+    for plan in ([b.lines for b in ours], fcfs, by_aisle, by_product):
+        assert sum(len(c) for c in plan) == n_lines
     over = sum(b.over_limit for b in ours)
     print(
         f"{len(orders)} orders, {n_lines} lines, size {size}: {len(layout.aisles)} aisles, "
@@ -155,11 +171,8 @@ def run(size: str) -> Result:
           f"({over} single oversize lines), planned in {plan_s:.2f} s")  # fmt: skip
     print(f"  ours batches, S-shape routes       : {ours_sshape_m:10,.0f} m")
     print(f"  first come first served + S-shape  : {fcfs_m:10,.0f} m in {len(fcfs)} tours")
-    carts_of = defaultdict(set)
-    for k, cart in enumerate(keyed):
-        for bl in cart:
-            carts_of[bl.order_id].add(k)
-    spread = sum(len(c) > 1 for c in carts_of.values())
-    print(f"  Odoo-style by location key+S-shape : {keyed_m:10,.0f} m in {len(keyed)} tours "
-          f"({spread} orders spread over several carts, to consolidate at packing)")  # fmt: skip
+    print(f"  Odoo waves by location + S-shape   : {by_aisle_m:10,.0f} m in {len(by_aisle)} tours "
+          f"({_spread(by_aisle)} orders spread over carts, consolidated at packing)")  # fmt: skip
+    print(f"  Odoo waves by product + S-shape    : {by_product_m:10,.0f} m in {len(by_product)} "
+          f"tours ({_spread(by_product)} orders spread over several carts)")  # fmt: skip
     return Result(ours_m, "fcfs+s-shape", fcfs_m, "m")

@@ -35,6 +35,9 @@
         "views/wms_carton_views.xml",
         "views/wms_kpi_views.xml",
         "views/wms_execution_menus.xml",
+        "views/wms_wave_views.xml",
+        "wizards/wms_wave_plan_views.xml",
+        "report/wms_pick_list_report.xml",
     ],
     "demo": ["demo/wms_execution_demo.xml"],
     "assets": {

@@ -30,3 +30,6 @@ from . import wms_kpi_threshold
 from . import wms_kpi_digest
 from . import wms_kpi_page
 from . import wms_kpi_change
+from . import stock_warehouse_wave
+from . import stock_picking_wave
+from . import stock_picking_batch_route

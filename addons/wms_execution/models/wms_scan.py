@@ -70,7 +70,14 @@ class WmsScan(models.AbstractModel):
             raise UserError(_("That transfer does not exist any more."))
         lines = picking.move_line_ids.filtered(
             lambda ml: not ml.picked and ml.wms_taken_by in (self.env.user, self.env["res.users"])
-        ).sorted(lambda ml: (ml.location_id.wms_travel_from_pack_m, ml.location_id.name, ml.id))
+        ).sorted(  # the batch's pick path first; lines not on one by walk from packing
+            lambda ml: (
+                ml.wms_route_seq or 10**9,
+                ml.location_id.wms_travel_from_pack_m,
+                ml.location_id.name,
+                ml.id,
+            )
+        )
         self.env.flush_all()
         for line in lines:
             self.env.cr.execute(

@@ -1,0 +1,1 @@
+from . import wms_wave_plan
