@@ -49,8 +49,10 @@ class WmsDemoLoader(models.AbstractModel):
         started = time.monotonic()
         sc = scenario_mod.generate(size=size, today=fields.Date.context_today(self))
         warehouse.write(
-            {"name": sc.warehouse_name, "wms_directed_putaway": True, "wms_receiving_rules": True}
-        )
+            {"name": sc.warehouse_name, "wms_directed_putaway": True, "wms_receiving_rules": True,
+             # its orders are heavy (the top tenth over 570 kg): pallet-sized picking carts
+             "wms_cart_max_weight_kg": 300.0, "wms_cart_max_volume_m3": 1.5}
+        )  # fmt: skip
         self._show_features()
         ref = self._timed("master data", self._load_master_data, sc)  # demo_master_data.py
         # the history is not floor work: no exceptions or event counts for it
