@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stockops.execution.putaway import BinState, Item, suggest
+from stockops.execution.putaway import BinState, Item, check, suggest
 
 
 def _bins(**overrides):
@@ -96,3 +96,28 @@ def test_a_slow_item_keeps_out_of_the_forward_lanes():
     bins = _bins(forward=[True, True, False, False])
     assert suggest(bins, _item(velocity="C")).bin_id == 3
     assert suggest(bins, _item(velocity="A")).bin_id == 1
+
+
+def test_a_big_receipt_gets_one_pick_face_and_the_rest_goes_to_reserve():
+    bins = _bins(forward=[True, True, False, False], travel_m=[8.0, 9.0, 60.0, 40.0])
+    plan = suggest(bins, _item(qty=40, velocity="A"))  # 0.4 m3: two lanes would take 0.4
+    assert plan.placements == ((1, 20.0), (3, 20.0))
+    assert plan.rejected["one pick face per product"] == 1
+    # a product already on a face tops it up and opens no second one
+    held = _bins(forward=[True, True, False, False], products=[(), (7,), (), ()],
+                 free_volume_m3=[0.2, 0.05, 2.0, 1.0])  # fmt: skip
+    assert [b for b, _q in suggest(held, _item(qty=40, velocity="A")).placements] == [2, 3]
+    wider = suggest(bins, _item(qty=40, velocity="A", max_forward_bins=2))
+    assert wider.placements == ((1, 20.0), (2, 20.0))
+
+
+def test_check_names_the_rule_and_the_figures():
+    bins = _bins(mixing=["same", "mixed", "mixed", "mixed"], products=[(9,), (), (), ()])
+    assert check(bins, _item(qty=30)) == (
+        "mixing rule",
+        "full (volume): 0.2 m3 free, 0.3 m3 needed",
+        "",
+        "hazard class",
+    )
+    with pytest.raises(ValueError, match="no dimensions"):
+        check(bins, _item(unit_max_side_m=0.0))

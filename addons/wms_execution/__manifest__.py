@@ -31,6 +31,7 @@
         "views/wms_event_views.xml",
         "views/wms_reslot_views.xml",
         "views/stock_receiving_views.xml",
+        "views/wms_inbound_views.xml",
         "views/wms_exception_views.xml",
         "views/wms_carton_views.xml",
         "views/wms_kpi_views.xml",

@@ -18,7 +18,13 @@ Among those, bins are ranked by a score in metres of walking (lower is better):
 
 so A items go near packing and at waist height, C items deep in reserve, and a bin is
 topped up before a new one is opened. A quantity no single bin takes is split over the
-best bins, each within its capacity; what no bin takes is reported, never forced.
+best bins, each within its capacity; what no bin takes is reported, never forced. A
+product gets at most ``Item.max_forward_bins`` forward-pick bins (its pick faces, 1 by
+default): its own face is topped up, the rest of a big receipt goes to reserve and comes
+forward by replenishment, so one receipt never spreads a product over many lanes.
+
+``check`` says, for a quantity already headed to given bins (a person chose them, or a
+scan), why each bin cannot take it whole ("" when it can): the same rules, with figures.
 
 >>> bins = BinState(
 ...     ids=[1, 2, 3], category=["FWD", "FWD", "RES"], free_volume_m3=[0.2, 0.2, 2.0],
@@ -44,6 +50,8 @@ TRAVEL_WEIGHT = {"A": 1.0, "B": 0.4, "C": -0.3}
 #: forward-pick bins are kept for what is picked often: a C item pays this to go there (m)
 FORWARD_PENALTY_M = {"A": 0.0, "B": 10.0, "C": 200.0}
 GOLDEN_BONUS_M = 15.0
+#: the classes the golden zone is kept for
+GOLDEN_CLASSES = ("A", "B")
 CONSOLIDATE_BONUS_M = 20.0
 FILL_WEIGHT_M = 10.0
 MIXING = ("empty", "same", "mixed", "same_lot")
@@ -100,6 +108,7 @@ class BinState:
             "hazard": np.asarray(self.hazard if self.hazard is not None else [""] * n),
         }
         a["name"] = list(self.names) if self.names is not None else [f"bin {i}" for i in self.ids]
+        _index_contents(a, self.products or [()] * n, self.lots or [()] * n)
         a["capacity"] = _array(self.capacity_volume_m3, float, n, 0.0)
         a["capacity"] = np.where(a["capacity"] > 0, a["capacity"], a["free_volume"])
         unknown = set(a["mixing"].tolist()) - set(MIXING)
@@ -109,6 +118,33 @@ class BinState:
         a["free_volume"] = np.maximum(a["free_volume"], 0.0)
         a["free_weight"] = np.maximum(a["free_weight"], 0.0)
         object.__setattr__(self, "arrays", a)
+
+
+def _index_contents(a: dict, products, lots) -> None:
+    """What each bin holds, read once: the number of products, the only product (-1 when
+    none or several), the only lot ("" when none, None when several) and, per product,
+    the bins holding it."""
+    n = a["ids"].size
+    count = np.zeros(n, dtype=np.int64)
+    single = np.full(n, -1, dtype=np.int64)
+    single_lot = np.full(n, "", dtype=object)
+    holders: dict[int, list[int]] = {}
+    # empty bins (most of them) cost nothing here
+    for i, held in enumerate(products):
+        if not held:
+            continue
+        distinct = set(held)
+        count[i] = len(distinct)
+        if count[i] == 1:
+            single[i] = next(iter(distinct))
+        for product in distinct:
+            holders.setdefault(product, []).append(i)
+    for i, held in enumerate(lots):
+        if held:
+            distinct = set(held)
+            single_lot[i] = next(iter(distinct)) if len(distinct) == 1 else None
+    a["n_products"], a["single_product"], a["holders"] = count, single, holders
+    a["single_lot"] = single_lot
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +162,7 @@ class Item:
     hazard: str = ""
     lot: str = ""
     categories: tuple[str, ...] = ()
+    max_forward_bins: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,14 +181,20 @@ class PutawayPlan:
         return self.placements[0][0] if self.placements else None
 
 
-def _eligible(bins: BinState, item: Item) -> tuple[np.ndarray, dict[str, int]]:
+def _holds(a: dict, product_id: int) -> np.ndarray:
+    holds = np.zeros(a["ids"].size, dtype=bool)
+    holds[a["holders"].get(product_id, [])] = True
+    return holds
+
+
+def _tests(bins: BinState, item: Item) -> dict[str, np.ndarray]:
+    """Each rule a bin must pass for one unit of ``item``, as a mask over the bins."""
     a = bins.arrays
     n = a["ids"].size
-    empty = np.array([not p for p in (bins.products or [()] * n)], dtype=bool)
-    same_lot = np.array([set(lots) <= {item.lot} for lots in (bins.lots or [()] * n)], dtype=bool)
-    only_item = np.array(
-        [set(p) <= {item.product_id} for p in (bins.products or [()] * n)], dtype=bool
-    )
+    empty = a["n_products"] == 0
+    lots = a["single_lot"]
+    same_lot = np.asarray((lots == "") | (lots == item.lot), dtype=bool)
+    only_item = empty | (a["single_product"] == item.product_id)
     mixing = a["mixing"]
     mix_ok = (
         (mixing == "mixed")
@@ -171,9 +214,13 @@ def _eligible(bins: BinState, item: Item) -> tuple[np.ndarray, dict[str, int]]:
         "full (weight)": a["free_weight"] + 1e-9 >= item.unit_weight_kg,
         "full (count)": a["free_count"] >= 1,
     }
-    ok = np.ones(n, dtype=bool)
+    return tests
+
+
+def _eligible(bins: BinState, item: Item) -> tuple[np.ndarray, dict[str, int]]:
+    ok = np.ones(bins.arrays["ids"].size, dtype=bool)
     rejected = {}
-    for why, passed in tests.items():
+    for why, passed in _tests(bins, item).items():
         newly = ok & ~passed
         if newly.any():
             rejected[why] = int(newly.sum())
@@ -193,17 +240,9 @@ def suggest(bins: BinState, item: Item) -> PutawayPlan:
         raise ValueError(f"unknown velocity class {item.velocity!r}")
     a = bins.arrays
     ok, rejected = _eligible(bins, item)
-    fits_units = np.floor(
-        np.minimum.reduce(
-            [
-                a["free_volume"] / item.unit_volume_m3 + 1e-9,
-                a["free_weight"] / max(item.unit_weight_kg, 1e-12) + 1e-9,
-                a["free_count"],
-            ]
-        )
-    )
-    holds = np.array([item.product_id in p for p in (bins.products or [()] * a["ids"].size)])
-    golden_bonus = np.where(a["golden"] & (item.velocity in ("A", "B")), GOLDEN_BONUS_M, 0.0)
+    fits_units = _fits_units(a, item)
+    holds = _holds(a, item.product_id)
+    golden_bonus = np.where(a["golden"] & (item.velocity in GOLDEN_CLASSES), GOLDEN_BONUS_M, 0.0)
     placed_qty = np.minimum(fits_units, item.qty)
     left = a["free_volume"] - placed_qty * item.unit_volume_m3
     left_share = np.divide(left, a["capacity"], out=np.ones_like(left), where=a["capacity"] > 0)
@@ -218,9 +257,18 @@ def suggest(bins: BinState, item: Item) -> PutawayPlan:
     order = order[np.argsort(score[order], kind="stable")]
     remaining = float(item.qty)
     placements, reasons = [], []
+    # its own pick faces are topped up; a new one only while the product has fewer
+    new_faces = max(item.max_forward_bins - int((holds & a["forward"]).sum()), 0)
     for i in order:
         if remaining <= 0:
             break
+        if a["forward"][i] and not holds[i]:
+            if new_faces <= 0:
+                rejected["one pick face per product"] = (
+                    rejected.get("one pick face per product", 0) + 1
+                )
+                continue
+            new_faces -= 1
         take = float(min(fits_units[i], remaining))
         placements.append((int(a["ids"][i]), take))
         reasons.append(_reason(a, i, take, item, bool(holds[i])))
@@ -228,9 +276,73 @@ def suggest(bins: BinState, item: Item) -> PutawayPlan:
     return PutawayPlan(tuple(placements), tuple(reasons), max(remaining, 0.0), rejected)
 
 
+def _fits_units(a: dict, item: Item) -> np.ndarray:
+    """Whole units of ``item`` each bin still takes by volume, weight and count."""
+    return np.floor(
+        np.minimum.reduce(
+            [
+                a["free_volume"] / item.unit_volume_m3 + 1e-9,
+                a["free_weight"] / max(item.unit_weight_kg, 1e-12) + 1e-9,
+                a["free_count"],
+            ]
+        )
+    )
+
+
+def fit_units(bins: BinState, item: Item) -> np.ndarray:
+    """Whole units of ``item`` each bin may still take: its room by volume, weight and
+    count where every rule admits the product, 0 where one refuses it.
+
+    >>> bins = BinState(ids=[1, 2], category=["FWD", "FWD"], free_volume_m3=[0.05, 0.5],
+    ...                 free_weight_kg=[100, 100], max_side_m=[0.6, 0.6], travel_m=[8, 9],
+    ...                 blocked=[False, True])
+    >>> fit_units(bins, Item(product_id=7, qty=10, unit_volume_m3=0.01, unit_weight_kg=1.0,
+    ...                      unit_max_side_m=0.3)).tolist()
+    [5.0, 0.0]
+    """
+    ok, _rejected = _eligible(bins, item)
+    return np.where(ok, _fits_units(bins.arrays, item), 0.0)
+
+
+def check(bins: BinState, item: Item) -> tuple[str, ...]:
+    """Why each bin cannot take all of ``item.qty`` ("" when it can), naming the rule and,
+    for capacity, what is free against what the units need.
+
+    >>> bins = BinState(ids=[1, 2], category=["FWD", "FWD"], free_volume_m3=[0.05, 0.5],
+    ...                 free_weight_kg=[100, 100], max_side_m=[0.6, 0.6], travel_m=[8, 9],
+    ...                 blocked=[False, True])
+    >>> check(bins, Item(product_id=7, qty=10, unit_volume_m3=0.01, unit_weight_kg=1.0,
+    ...                  unit_max_side_m=0.3))
+    ('full (volume): 0.05 m3 free, 0.1 m3 needed', 'blocked')
+    """
+    if item.unit_volume_m3 <= 0 or item.unit_max_side_m <= 0:
+        raise ValueError(
+            f"product {item.product_id} has no dimensions: set them before directing put-away"
+        )
+    a = bins.arrays
+    tests = _tests(bins, item)
+    need = {
+        "full (volume)": (a["free_volume"], item.qty * item.unit_volume_m3, "m3"),
+        "full (weight)": (a["free_weight"], item.qty * item.unit_weight_kg, "kg"),
+        "full (count)": (a["free_count"], item.qty, "units"),
+    }
+    out = []
+    for i in range(a["ids"].size):
+        why = next((rule for rule, passed in tests.items() if not passed[i]), "")
+        if not why:
+            why = next(
+                (rule for rule, (free, wanted, _u) in need.items() if free[i] + 1e-9 < wanted), ""
+            )
+        if why in need:
+            free, wanted, unit = need[why]
+            why = f"{why}: {free[i]:.3g} {unit} free, {wanted:.3g} {unit} needed"
+        out.append(why)
+    return tuple(out)
+
+
 def _reason(a, i, take, item, holds) -> str:
     parts = [f"{a['name'][i]}: {a['travel'][i]:.0f} m from packing"]
-    if a["golden"][i] and item.velocity in ("A", "B"):
+    if a["golden"][i] and item.velocity in GOLDEN_CLASSES:
         parts.append("golden zone")
     if holds:
         parts.append("tops up the same product")

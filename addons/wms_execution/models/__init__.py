@@ -15,6 +15,11 @@ from . import stock_location_putaway
 from . import wms_reslot
 from . import stock_replenish
 from . import stock_picking_receive
+from . import wms_supervisor_reason
+from . import stock_picking_over_receipt
+from . import stock_location_status
+from . import stock_move_line_bin_check
+from . import stock_picking_batch_replenish
 from . import wms_exception
 from . import wms_exception_count
 from . import stock_return_inspection
@@ -22,6 +27,8 @@ from . import stock_pack_verification
 from . import wms_carton_suggestion
 from . import stock_picking_carton_pack
 from . import wms_scan
+from . import stock_package_receive
+from . import wms_scan_bin_rules
 from . import wms_kpi
 from . import wms_kpi_export
 from . import wms_kpi_inventory

@@ -1,14 +1,31 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import math
 from collections import defaultdict
+from typing import NamedTuple
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
-from stockops.execution.putaway import BinState, Item, suggest
+from stockops.execution.putaway import BinState, Item, fit_units, suggest
 
-#: beam heights (m) a person reaches without bending or a ladder
-GOLDEN_ZONE_M = (0.5, 1.6)
+#: beam heights (m) a person picks from without bending or a step: waist to shoulder (a
+#: pallet beam at 1.6 m is forklift work, not a golden-zone pick face)
+GOLDEN_ZONE_M = (0.5, 1.5)
 #: the class of a product not yet ranked by picks in its warehouse
 UNRANKED_CLASS = "B"
+
+
+class CategoryLimits(NamedTuple):
+    """A storage category's limits per bin: volume m3, weight kg, longest unit m (0: no
+    limit), mixing rule, hazardous goods only, Odoo's units of the product (0: none)."""
+
+    name: str
+    volume: float
+    weight: float
+    length: float
+    mixing: str
+    hazardous: bool
+    units: float
 
 
 class StockLocation(models.Model):
@@ -44,20 +61,67 @@ class StockLocation(models.Model):
     def _wms_direct(self, product, quantity, additional_qty):
         """The best bin under this area for ``quantity`` units of ``product``, and why; an
         empty recordset and the reason when none can take a unit."""
-        bins = self.env["stock.location"].search(
-            [("id", "child_of", self.id), ("wms_aisle_id", "!=", False),
-             ("usage", "=", "internal"), ("wms_has_coordinates", "=", True)]
+        rows = self._wms_bin_rows()
+        if not rows:
+            return self.browse(), "no placed bin under this area", None
+        item, problem = self._wms_item(product, quantity)
+        if problem:
+            return self.browse(), problem, None
+        bin_ids = [r["id"] for r in rows]
+        load = self._wms_load(self.browse(bin_ids), product, additional_qty)
+        plan = suggest(self._wms_bin_state(rows, load, item), item)
+        if not plan.placements:
+            why = ", ".join(f"{n} {k}" for k, n in plan.rejected.items()) or "none free"
+            return self.browse(), f"no bin takes a unit ({why})", None
+        reason = f"Directed put-away ({item.velocity} by picks): {plan.reasons[0]}"
+        return self.browse(plan.bin_id), reason, plan
+
+    def _wms_bin_rows(self, bin_ids=None):
+        """The placed bins under this area (or the given bins), one SQL read: id, name,
+        storage category, walk from packing, beam height, zone kind, blocked."""
+        fields_ = ["name", "storage_category_id", "wms_travel_from_pack_m", "wms_z_m",
+                   "wms_zone_id", "wms_blocked"]  # fmt: skip
+        locations = self.env["stock.location"]
+        locations.flush_model([*fields_, "location_id", "usage", "wms_aisle_id"])
+        self.env["wms.zone"].flush_model(["kind"])
+        domain = (
+            [("id", "in", list(bin_ids))]
+            if bin_ids is not None
+            else [("id", "child_of", self.id), ("wms_aisle_id", "!=", False),
+                  ("usage", "=", "internal"), ("wms_has_coordinates", "=", True)]
         )  # fmt: skip
-        if not bins:
-            return bins, "no placed bin under this area", None
-        load = self._wms_load(bins, product, additional_qty)
+        query = locations._search(domain, order="id")
+        columns = [
+            SQL.identifier(query.table, "id"),
+            *(SQL.identifier(query.table, f) for f in fields_),
+        ]
+        rows = [dict(zip(["id", *fields_], row, strict=True))
+                for row in self.env.execute_query(query.select(*columns))]  # fmt: skip
+        kinds = dict(
+            self.env["wms.zone"].browse({r["wms_zone_id"] for r in rows} - {None})
+            .sudo().mapped(lambda z: (z.id, z.kind))
+        )  # fmt: skip
+        for row in rows:
+            row["kind"] = kinds.get(row["wms_zone_id"])
+        # a bin refused for these units is no alternative to itself
+        excluded = self.env.context.get("wms_exclude_bin_ids") or set()
+        return [r for r in rows if r["id"] not in excluded]
+
+    def _wms_item(self, product, quantity, lot=""):
+        """The engine's view of ``quantity`` units of ``product`` (metres, kg, its pick
+        class in this warehouse), or None and why it cannot be directed."""
         tmpl = product.product_tmpl_id
         metre = self.env.ref("uom.product_uom_meter")
         uom = tmpl.dimensional_uom_id
         to_m = uom._compute_quantity(1.0, metre) if uom else 1.0
         dims = [d * to_m for d in (tmpl.product_length, tmpl.product_width, tmpl.product_height)]
-        # the unit's box from its dimensions; the product's volume when they are not all set
-        volume = dims[0] * dims[1] * dims[2] if all(dims) else product.volume or 0.0
+        # a unit's volume as bins count their load: the product's, else its box
+        volume, _weight = product._wms_unit_sizes()[product.id]
+        if volume <= 0 or max(dims) <= 0:
+            return None, (
+                f"{product.display_name} has no dimensions: set its length, width and "
+                "height (Inventory tab) to have it directed"
+            )
         velocity = (
             self.env["stock.policy.abc"]
             .search(
@@ -70,65 +134,116 @@ class StockLocation(models.Model):
         item = Item(
             product_id=product.id, qty=float(quantity), unit_volume_m3=volume,
             unit_weight_kg=product.weight or 0.0, unit_max_side_m=max(dims), velocity=velocity,
-            hazard=product.wms_hazard_class or "",
+            hazard=product.wms_hazard_class or "", lot=lot,
         )  # fmt: skip
-        if item.unit_volume_m3 <= 0 or item.unit_max_side_m <= 0:
-            return bins.browse(), f"{product.display_name} has no dimensions", None
-        category = [b.storage_category_id for b in bins]
-        plan = suggest(
-            BinState(
-                ids=bins.ids,
-                names=bins.mapped("name"),
-                category=[c.name or "" for c in category],
-                free_volume_m3=[
-                    (c.wms_max_volume_m3 or 1e9) - load[b.id]["volume"]
-                    for b, c in zip(bins, category, strict=True)
-                ],
-                capacity_volume_m3=[c.wms_max_volume_m3 for c in category],
-                free_weight_kg=[
-                    (c.max_weight or 1e9) - load[b.id]["weight"]
-                    for b, c in zip(bins, category, strict=True)
-                ],
-                max_side_m=[c.wms_max_length_m or 1e9 for c in category],
-                travel_m=bins.mapped("wms_travel_from_pack_m"),
-                golden=[GOLDEN_ZONE_M[0] <= b.wms_z_m <= GOLDEN_ZONE_M[1] for b in bins],
-                forward=[b.wms_zone_id.kind == "forward" for b in bins],
-                mixing=[c.allow_new_product or "mixed" for c in category],
-                hazard=[(item.hazard or "hazardous") if c.wms_hazardous else "" for c in category],
-                products=[tuple(load[b.id]["products"]) for b in bins],
-            ),
-            item,
+        return item, None
+
+    def _wms_bin_state(self, rows, load, item):
+        """The engine's bins from their rows and loads (volume m3, weight kg, products,
+        lots, units of ``item``'s product), Odoo's per-product capacity included."""
+        info = {None: CategoryLimits("", 0.0, 0.0, 0.0, "mixed", False, 0.0)}
+        for c in self.env["stock.storage.category"].browse(
+            {r["storage_category_id"] for r in rows} - {None}
+        ):
+            units = c.product_capacity_ids.filtered(lambda k: k.product_id.id == item.product_id)
+            info[c.id] = CategoryLimits(
+                c.name, c.wms_max_volume_m3, c.max_weight, c.wms_max_length_m,
+                c.allow_new_product or "mixed", c.wms_hazardous, sum(units.mapped("quantity")),
+            )  # fmt: skip
+        pairs = [(info[r["storage_category_id"]], load.get(r["id"], EMPTY_SLOT)) for r in rows]
+        return BinState(
+            ids=[r["id"] for r in rows],
+            names=[r["name"] for r in rows],
+            category=[c.name for c, _s in pairs],
+            free_volume_m3=[(c.volume or 1e9) - s["volume"] for c, s in pairs],
+            capacity_volume_m3=[c.volume for c, _s in pairs],
+            free_weight_kg=[(c.weight or 1e9) - s["weight"] for c, s in pairs],
+            free_count=[
+                c.units - s["units"].get(item.product_id, 0.0) if c.units else math.inf
+                for c, s in pairs
+            ],
+            max_side_m=[c.length or 1e9 for c, _s in pairs],
+            travel_m=[r["wms_travel_from_pack_m"] or 0.0 for r in rows],
+            golden=[GOLDEN_ZONE_M[0] <= (r["wms_z_m"] or 0.0) <= GOLDEN_ZONE_M[1] for r in rows],
+            forward=[r["kind"] == "forward" for r in rows],
+            blocked=[bool(r["wms_blocked"]) for r in rows],
+            mixing=[c.mixing for c, _s in pairs],
+            hazard=[(item.hazard or "hazardous") if c.hazardous else "" for c, _s in pairs],
+            products=[tuple(s["products"]) for _c, s in pairs],
+            lots=[tuple(s["lots"]) for _c, s in pairs],
         )
-        if not plan.placements:
-            why = ", ".join(f"{n} {k}" for k, n in plan.rejected.items()) or "none free"
-            return bins.browse(), f"no bin takes a unit ({why})", None
-        reason = f"Directed put-away ({velocity} by picks): {plan.reasons[0]}"
-        return bins.browse(plan.bin_id), reason, plan
 
     def _wms_load(self, bins, product, additional_qty):
-        """Volume (m3), weight (kg) and products in each bin: stock on hand, units already
-        on their way in (open move lines), and this transfer's own earlier lines."""
-        load = defaultdict(lambda: {"volume": 0.0, "weight": 0.0, "products": set()})
-        on_hand = self.env["stock.quant"]._read_group(
-            [("location_id", "in", bins.ids)], ["location_id", "product_id"], ["quantity:sum"]
+        """Volume (m3), weight (kg), products, lots and units per product in each bin that
+        holds anything: stock on hand, units already on their way in (open move lines, but
+        those in ``exclude_sml_ids``) and this transfer's own earlier lines. Two grouped
+        SQL reads; a unit's volume is the product's, else its box from its dimensions."""
+        for model, names in (
+            ("stock.quant", ["location_id", "product_id", "lot_id", "quantity"]),
+            ("stock.move.line", ["location_dest_id", "product_id", "lot_id", "state",
+                                 "quantity_product_uom"]),
+        ):  # fmt: skip
+            self.env[model].flush_model(names)
+        excluded = list(self.env.context.get("exclude_sml_ids", set())) or [0]
+        rows = self.env.execute_query(
+            SQL(
+                """SELECT location_id, product_id, lot_id, SUM(quantity) FROM stock_quant
+                    WHERE location_id = ANY(%(bins)s) GROUP BY 1, 2, 3
+                   UNION ALL
+                   SELECT location_dest_id, product_id, lot_id, SUM(quantity_product_uom)
+                     FROM stock_move_line
+                    WHERE location_dest_id = ANY(%(bins)s)
+                      AND state NOT IN ('draft', 'done', 'cancel')
+                      AND NOT id = ANY(%(excluded)s)
+                 GROUP BY 1, 2, 3""",
+                bins=bins.ids,
+                excluded=excluded,
+            )
         )
-        incoming = self.env["stock.move.line"]._read_group(
-            [("location_dest_id", "in", bins.ids), ("state", "not in", ("draft", "done", "cancel")),
-             ("id", "not in", list(self.env.context.get("exclude_sml_ids", set())))],
-            ["location_dest_id", "product_id"], ["quantity_product_uom:sum"],
-        )  # fmt: skip
-        rows = (
-            on_hand
-            + incoming
-            + [(self.browse(loc), product, qty) for loc, qty in additional_qty.items()]
-        )
-        for location, item, qty in rows:
-            slot = load[location.id]
-            slot["volume"] += qty * (item.volume or 0.0)
-            slot["weight"] += qty * (item.weight or 0.0)
+        rows += [(loc, product.id, None, qty) for loc, qty in additional_qty.items()]
+        units = self.env["product.product"].browse({r[1] for r in rows})._wms_unit_sizes()
+        lots = self.env["stock.lot"].browse({r[2] for r in rows} - {None})
+        lot_names = dict(zip(lots.ids, lots.mapped("name"), strict=True))
+        load = {}
+        for location_id, product_id, lot_id, qty in rows:
+            slot = load.get(location_id)
+            if slot is None:
+                slot = load[location_id] = _empty_slot()
+            volume, weight = units[product_id]
+            slot["volume"] += qty * volume
+            slot["weight"] += qty * weight
+            slot["units"][product_id] += qty
             if qty > 0:
-                slot["products"].add(item.id)
+                slot["products"].add(product_id)
+                if lot_id:
+                    slot["lots"].add(lot_names[lot_id])
         return load
+
+
+def _empty_slot():
+    return {"volume": 0.0, "weight": 0.0, "products": set(), "lots": set(),
+            "units": defaultdict(float)}  # fmt: skip
+
+
+#: what an empty bin holds (read only)
+EMPTY_SLOT = _empty_slot()
+
+
+class ProductProduct(models.Model):
+    _inherit = "product.product"
+
+    def _wms_unit_box_m3(self, metre):
+        """One unit's box (m3) from its length, width and height; 0 when one is missing."""
+        self.ensure_one()
+        tmpl = self.product_tmpl_id
+        uom = tmpl.dimensional_uom_id
+        to_m = uom._compute_quantity(1.0, metre) if uom and uom != metre else 1.0
+        return tmpl.product_length * tmpl.product_width * tmpl.product_height * to_m**3
+
+    def _wms_unit_sizes(self):
+        """{product id: (m3, kg) of one unit}: the product's volume, else its box."""
+        metre = self.env.ref("uom.product_uom_meter")
+        return {p.id: (p.volume or p._wms_unit_box_m3(metre), p.weight or 0.0) for p in self}
 
 
 class StockWarehouse(models.Model):
@@ -158,39 +273,52 @@ class StockMoveLine(models.Model):
         return result
 
     def _wms_note_putaway_reasons(self):
-        """Copy the engine's reason onto each directed line, and split a line one bin
-        cannot take whole over the next bins of the plan, each within its capacity; units
-        no bin takes stay in the area with that said (one write per line split)."""
+        """Copy the engine's reason onto each directed line, and keep on the line only
+        what its bin takes now (its stock and the other lines into it counted): the rest
+        goes to the next best bins, each within its capacity, and what no bin takes stays
+        in the area with that said."""
         directed = self.env.cr.cache.get("wms_putaway")
-        if not directed:
+        if not directed or self.env.context.get("wms_no_fit"):
             return
         for line in self:
             entry = directed.get((line.product_id.id, line.location_dest_id.id))
-            if not entry or line.wms_putaway_reason:
+            if not entry or line.state in ("done", "cancel"):
                 continue
             reason, plan, area_id = entry
-            if plan is None:
-                line.wms_putaway_reason = reason
+            if plan is None or line.product_uom_id != line.product_id.uom_id:
+                if line.wms_putaway_reason != reason:
+                    line.wms_putaway_reason = reason
                 continue
-            first_qty = plan.placements[0][1]
-            if line.quantity <= first_qty + 1e-9:
-                line.wms_putaway_reason = reason
-                continue
-            rest = line.quantity - first_qty
-            line.write({"quantity": first_qty, "wms_putaway_reason": reason})
-            extra = []
-            for (bin_id, qty), why in zip(plan.placements[1:], plan.reasons[1:], strict=True):
-                take = min(qty, rest)
-                if take <= 0:
-                    break
-                why = f"Directed put-away (split): {why}"
-                extra.append(
-                    {"location_dest_id": bin_id, "quantity": take, "wms_putaway_reason": why}
-                )
-                rest -= take
-            if rest > 1e-9:
-                extra.append({"location_dest_id": area_id, "quantity": rest,
-                              "wms_putaway_reason": "No bin takes these units: left in the "
-                              "area for a supervisor to place"})  # fmt: skip
-            for values in extra:
-                line.copy(values)
+            line._wms_fit_bin(reason, self.env["stock.location"].browse(area_id))
+
+    def _wms_fit_bin(self, reason, area):
+        """See ``_wms_note_putaway_reasons``: one bin check, a plan for the excess."""
+        self.ensure_one()
+        bin_, product, qty = self.location_dest_id, self.product_id, self.quantity
+        item, _missing = bin_._wms_item(product, qty)
+        load = bin_.with_context(exclude_sml_ids={self.id})._wms_load(bin_, product, {})
+        takes = fit_units(bin_._wms_bin_state(bin_._wms_bin_rows([bin_.id]), load, item), item)
+        keep = min(float(takes[0]), qty)
+        if keep >= qty:
+            if self.wms_putaway_reason != reason:
+                self.wms_putaway_reason = reason
+            return
+        # the bin takes ``keep``: the rest is placed again, this line's share counted
+        self.write({"quantity": keep, "location_dest_id": (bin_ if keep else area).id,
+                    "wms_putaway_reason": reason})  # fmt: skip
+        _chosen, why, plan = area._wms_direct(product, qty - keep, {})
+        extra, rest = [], qty - keep
+        steps = zip(plan.placements, plan.reasons, strict=True) if plan else ()
+        for (bin_id, take), note in steps:
+            extra.append({"location_dest_id": bin_id, "quantity": take,
+                          "wms_putaway_reason": f"Directed put-away (split): {note}"})  # fmt: skip
+            rest -= take
+        if rest > 1e-9:
+            extra.append({"location_dest_id": area.id, "quantity": rest,
+                          "wms_putaway_reason": f"No bin takes these units ({why}): left "
+                          "in the area for a supervisor to place"})  # fmt: skip
+        if not keep and extra:
+            first = extra.pop(0)  # the line itself takes the first placement
+            self.write(first)
+        for values in extra:
+            self.with_context(wms_no_fit=True).copy(values)

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, fields, models
+from odoo.tools import float_compare, float_is_zero
 
 from stockops.execution.receiving import ReceiptLine, route_line
 
@@ -45,7 +46,14 @@ class StockPicking(models.Model):
             )
         )
         crossdocked = receipts._wms_route_receipt()
+        todo = receipts.move_ids.filtered(lambda m: m.state not in ("done", "cancel"))
         result = super().button_validate()
+        done = todo.filtered(lambda m: m.state == "done")
+        for move in done.filtered("wms_diverted_qty"):
+            move._wms_shrink_next_step(move.wms_diverted_qty)
+        if not crossdocked and done.filtered("wms_crossdock_qty"):
+            # routed in an earlier call that stopped for a question (backorder?)
+            crossdocked = done._wms_crossdocked()
         if crossdocked and all(p.state == "done" for p in receipts):
             self._wms_reserve_crossdock(crossdocked)
         return result
@@ -60,9 +68,11 @@ class StockPicking(models.Model):
         return products - self.env["product.product"].union(*(p for (p,) in seen))
 
     def _wms_waiting_moves(self, products, warehouse):
+        """The moves that take stock out for customers and wait for it: deliveries, or
+        the pick step of a multi-step delivery (its later steps wait on the pick)."""
         return self.env["stock.move"].search(
-            [("product_id", "in", products.ids), ("picking_code", "=", "outgoing"),
-             ("picking_type_id.warehouse_id", "=", warehouse.id),
+            [("product_id", "in", products.ids),
+             ("picking_type_id", "in", warehouse._wms_pick_types().ids),
              ("state", "in", ("confirmed", "partially_available"))],
             order="priority desc, date, id",
         )  # fmt: skip
@@ -70,12 +80,14 @@ class StockPicking(models.Model):
     def _wms_route_receipt(self):
         """Split each receipt line over hold, QC, cross-dock and put-away (one read of the
         first receipts and of the waiting orders per receipt, one engine call per line).
+        Lines keep their lot, serial and package: routed units move with them.
         Returns {product: (units sent to cross-dock, the orders waiting for them)}."""
         crossdocked = {}
         for picking in self:
             warehouse = picking.picking_type_id.warehouse_id
+            # a validation that stopped for a question (backorder?) comes back: route once
             moves = picking.move_ids.filtered(
-                lambda m: m.state not in ("done", "cancel") and m.product_id.tracking == "none"
+                lambda m: m.state not in ("done", "cancel") and not m.wms_route_reason
             )
             first = self._wms_first_receipts(moves.product_id, warehouse)
             waiting = self._wms_waiting_moves(moves.product_id, warehouse)
@@ -103,8 +115,11 @@ class StockPicking(models.Model):
                     if qty and not target:
                         notes.append(_("no %(kind)s zone: put away instead", kind=kind))
                         shares[kind] = 0.0
-                move._wms_divert(shares, warehouse)
-                move.wms_route_reason = "; ".join(notes)
+                notes += move._wms_divert(shares, warehouse)
+                move.write(
+                    {"wms_route_reason": "; ".join(notes), "wms_diverted_qty": sum(shares.values()),
+                     "wms_crossdock_qty": shares["crossdock"]}
+                )  # fmt: skip
                 if shares["crossdock"]:
                     qty, orders = crossdocked.get(move.product_id, (0.0, self.env["stock.move"]))
                     mine = waiting.filtered(lambda m, p=move.product_id: m.product_id == p)
@@ -137,35 +152,73 @@ class StockMove(models.Model):
         help="Units found damaged at the dock: they go to the hold zone.",
     )  # fmt: skip
     wms_route_reason = fields.Char("Receiving Route", readonly=True)
+    wms_diverted_qty = fields.Float(
+        "Routed Elsewhere", digits="Product Unit of Measure", readonly=True,
+        help="Units the receiving rules sent to QC, hold or cross-dock instead of put-away.",
+    )  # fmt: skip
+    wms_crossdock_qty = fields.Float(
+        "Cross-docked", digits="Product Unit of Measure", readonly=True
+    )
+
+    def _wms_crossdocked(self):
+        """{product: (units these receipt moves cross-docked, the orders waiting now)}."""
+        crossdocked = {}
+        for move in self:
+            warehouse = move.picking_type_id.warehouse_id
+            qty, _orders = crossdocked.get(move.product_id, (0.0, None))
+            waiting = move.picking_id._wms_waiting_moves(move.product_id, warehouse)
+            crossdocked[move.product_id] = (qty + move.wms_crossdock_qty, waiting)
+        return crossdocked
+
+    def _wms_shrink_next_step(self, diverted):
+        """In a multi-step reception the put-away step (Odoo pushes it for the whole
+        receipt) waits only for what is put away: the units routed elsewhere come off it."""
+        rounding = self.product_uom.rounding
+        for nxt in self.move_dest_ids.filtered(lambda m: m.state not in ("done", "cancel")):
+            if float_compare(diverted, 0, precision_rounding=rounding) <= 0:
+                break
+            take = min(diverted, nxt.product_uom_qty)
+            nxt.product_uom_qty -= take
+            diverted -= take
+            if float_is_zero(nxt.product_uom_qty, precision_rounding=nxt.product_uom.rounding):
+                nxt._action_cancel()
 
     def _wms_divert(self, shares, warehouse):
-        """Take the routed units off this move's put-away lines (last lines first) and give
-        them lines to their zones (products without lots or serials only)."""
+        """Send the routed units to their zones: the lines of this move are re-addressed
+        (last lines first) and split where a share ends inside one, so each unit keeps its
+        lot, serial and package. A package split over two zones cannot stay one handling
+        unit: the units taken from it leave the package, and the note says so.
+        Returns the notes."""
         self.ensure_one()
-        diverted = sum(shares.values())
-        if not diverted:
-            return
-        left = diverted
-        for line in self.move_line_ids.sorted("id", reverse=True):
-            take = min(line.quantity, left)
-            left -= take
-            if take >= line.quantity:
-                line.unlink()
-            else:
-                line.quantity -= take
-            if left <= 0:
-                break
+        notes = []
+        lines = self.move_line_ids.sorted("id", reverse=True)
+        rounding = self.product_uom.rounding
         for kind, qty in shares.items():
-            if qty:
-                values = {
-                    "move_id": self.id,
-                    "picking_id": self.picking_id.id,
-                    "product_id": self.product_id.id,
-                    "product_uom_id": self.product_uom.id,
-                    "location_id": self.location_id.id,
-                    "location_dest_id": warehouse._wms_zone_location(DESTINATION_KIND[kind]).id,
-                    "quantity": qty,
-                    "picked": True,
-                    "wms_putaway_reason": _("Receiving rule: %(kind)s", kind=kind),
-                }
-                self.env["stock.move.line"].create(values)
+            if float_is_zero(qty, precision_rounding=rounding):
+                continue
+            target = warehouse._wms_zone_location(DESTINATION_KIND[kind])
+            why = _("Receiving rule: %(kind)s", kind=kind)
+            left = qty
+            for line in lines:
+                if float_compare(left, 0, precision_rounding=rounding) <= 0:
+                    break
+                if float_is_zero(line.quantity, precision_rounding=rounding):
+                    continue
+                take = min(line.quantity, left)
+                left -= take
+                if float_compare(take, line.quantity, precision_rounding=rounding) >= 0:
+                    line.write({"location_dest_id": target.id, "wms_putaway_reason": why})
+                    lines -= line
+                    continue
+                package = line.result_package_id
+                line.quantity -= take
+                line.copy(
+                    {"quantity": take, "location_dest_id": target.id, "result_package_id": False,
+                     "wms_putaway_reason": why, "picked": True}
+                )  # fmt: skip
+                if package:
+                    notes.append(
+                        _("%(qty)s taken out of package %(pack)s to %(kind)s",
+                          qty=f"{take:g}", pack=package.name, kind=kind)
+                    )  # fmt: skip
+        return notes

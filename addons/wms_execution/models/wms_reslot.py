@@ -43,13 +43,21 @@ class WmsReslot(models.Model):
             quants = self.env["stock.quant"].search(
                 [("location_id", "in", bins.ids), ("quantity", ">", 0)]
             )
-            per_bin = {}
+            per_bin, reserved = {}, set()
             for quant in quants:
                 per_bin.setdefault(quant.location_id, set()).add(quant.product_id)
-            # a bin holding several products is left where it is: there is no one slot
-            slotted = {loc: next(iter(p)) for loc, p in per_bin.items() if len(p) == 1}
+                if quant.reserved_quantity > 0:
+                    reserved.add(quant.location_id)
+            # a bin holding several products is left where it is: there is no one slot;
+            # so is a bin with picks reserved on it, until they are picked
+            slotted = {
+                loc: next(iter(p))
+                for loc, p in per_bin.items()
+                if len(p) == 1 and loc not in reserved
+            }
             mixed = len(per_bin) - len(slotted)
             products = self.env["product.product"].union(*slotted.values())
+            sizes = products._wms_unit_sizes()
             picks = {
                 row.product_id: row.pick_lines
                 for row in self.env["stock.policy.abc"].search(
@@ -68,9 +76,16 @@ class WmsReslot(models.Model):
                 lines=[picks.get(slotted[loc], 0) / WEEKS_PER_YEAR for loc in locations],
                 current_bin=[index[loc] for loc in locations],
                 bin_travel_m=bins.mapped("wms_travel_from_pack_m"),
-                bin_capacity_m3=[b.storage_category_id.wms_max_volume_m3 or 1e9 for b in bins],
+                # a bin left as it is takes nothing, not even a product of no volume
+                bin_capacity_m3=[
+                    -1.0
+                    if b in per_bin and b not in slotted
+                    else b.storage_category_id.wms_max_volume_m3 or 1e9
+                    for b in bins
+                ],
+                # a unit as bins count it: the product's volume, else its box
                 product_volume_m3=[
-                    stock[loc, slotted[loc]] * (slotted[loc].volume or 0.0) for loc in locations
+                    stock[loc, slotted[loc]] * sizes[slotted[loc].id][0] for loc in locations
                 ],
                 move_budget=reslot.move_budget,
                 names=[slotted[loc].display_name for loc in locations],
@@ -81,7 +96,7 @@ class WmsReslot(models.Model):
                     "walk_before_m": plan.walk_before_m,
                     "note": _(
                         "%(n)s slotted products in %(bins)s bins; %(mixed)s bins holding "
-                        "several products left as they are.",
+                        "several products or reserved picks left as they are.",
                         n=len(locations),
                         bins=len(bins),
                         mixed=mixed,

@@ -1,12 +1,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import WmsCase
 
 
-@tagged("post_install", "-at_install")
-class TestDirectedPutaway(WmsCase):
-    """Receipts are directed to bins by capacity and pick velocity, and say why."""
+class PutawayCase(WmsCase):
+    """Three shelf bins of 0.10 m3 under directed put-away; a fast and a slow product."""
 
     @classmethod
     def setUpClass(cls):
@@ -53,6 +53,11 @@ class TestDirectedPutaway(WmsCase):
         receipt.action_confirm()
         return receipt.move_line_ids
 
+
+@tagged("post_install", "-at_install")
+class TestDirectedPutaway(PutawayCase):
+    """Receipts are directed to bins by capacity and pick velocity, and say why."""
+
     def test_a_fast_mover_goes_near_packing_and_a_slow_one_away(self):
         fast = self._receive(self.fast, 10)
         self.assertEqual(fast.location_dest_id, self.bin_near)
@@ -86,3 +91,55 @@ class TestDirectedPutaway(WmsCase):
         line = self._receive(bare, 3)
         self.assertEqual(line.location_dest_id, self.warehouse.lot_stock_id)
         self.assertIn("has no dimensions", line.wms_putaway_reason)
+
+
+@tagged("post_install", "-at_install")
+class TestBinRulesAtPosting(PutawayCase):
+    """A bin that is full, blocked or of the wrong category is refused when the units are
+    posted, with the next best bin; a supervisor may accept it with a reason."""
+
+    def _post(self, lines, user=None):
+        lines.picking_id.move_ids.picked = True
+        return lines.picking_id.with_user(user or self.operator).button_validate()
+
+    def test_a_full_bin_is_refused_with_the_next_best_and_nothing_is_posted(self):
+        lines = self._receive(self.fast, 150)  # 100 fill the near bin, 50 go on
+        rest = lines.filtered(lambda ln: ln.location_dest_id != self.bin_near)
+        self.assertEqual(rest.quantity, 50)
+        other = rest.location_dest_id
+        rest.location_dest_id = self.bin_near  # someone sends them there anyway
+        with self.assertRaisesRegex(
+            UserError,
+            r"R01-01-1L cannot take 150\.0 Units Earplugs \(box of 200\): full \(volume\): "
+            r"0\.1 m3 free, 0\.15 m3 needed\. Next best: .*" + other.name + " takes 100",
+        ):
+            self._post(lines)
+        self.assertEqual(lines.picking_id.state, "assigned")
+        with self.assertRaises(AccessError):
+            rest.with_user(self.operator).wms_override_reason = "shelf was emptied"
+        rest.with_user(self.supervisor).wms_override_reason = "shelf was emptied by hand"
+        self._post(lines)
+        self.assertEqual(lines.picking_id.state, "done")
+        self.assertEqual(rest.wms_override_by, self.supervisor)
+
+    def test_a_blocked_bin_is_skipped_and_refused(self):
+        self.bin_near.with_user(self.supervisor).write(
+            {"wms_blocked": True, "wms_blocked_reason": "beam damaged"}
+        )
+        line = self._receive(self.fast, 10)
+        self.assertNotEqual(line.location_dest_id, self.bin_near)
+        line.location_dest_id = self.bin_near
+        with self.assertRaisesRegex(UserError, "R01-01-1L cannot take 10.0 .*: blocked"):
+            self._post(line)
+
+    def test_a_bin_of_the_wrong_category_is_refused(self):
+        cage = self.env["stock.storage.category"].create(
+            {"name": "Hazmat Cage", "max_weight": 500.0, "wms_max_volume_m3": 1.0,
+             "wms_hazardous": True}
+        )  # fmt: skip
+        self.bin_far.storage_category_id = cage
+        line = self._receive(self.slow, 10)
+        self.assertNotEqual(line.location_dest_id, self.bin_far, "not hazardous: not there")
+        line.location_dest_id = self.bin_far
+        with self.assertRaisesRegex(UserError, "R01-12-1L cannot take .*: hazard class"):
+            self._post(line)

@@ -4,9 +4,9 @@ from odoo.tests import tagged
 from .common import WmsCase
 
 
-@tagged("post_install", "-at_install")
-class TestReceivingRules(WmsCase):
-    """A receipt is split by rule into hold, QC, cross-dock and put-away."""
+class ReceivingCase(WmsCase):
+    """A warehouse routing its receipts: QC and hold areas beside stock, cross-dock
+    staging inside it, a vendor and a product."""
 
     @classmethod
     def setUpClass(cls):
@@ -59,6 +59,11 @@ class TestReceivingRules(WmsCase):
             .search([("product_id", "=", self.product.id), ("location_id", "=", location.id)])
             .mapped("quantity")
         )
+
+
+@tagged("post_install", "-at_install")
+class TestReceivingRules(ReceivingCase):
+    """A receipt is split by rule into hold, QC, cross-dock and put-away."""
 
     def test_a_first_receipt_goes_to_qc_and_is_not_reserved_for_customers(self):
         receipt = self._receive(10)

@@ -1,4 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
+from odoo import fields
 from odoo.tests import tagged
 
 from .common import WmsCase
@@ -47,3 +50,40 @@ class TestReplenishment(WmsCase):
     def test_a_slot_above_min_is_left_alone(self):
         self.slot.wms_replenish_min = 5
         self.assertFalse(self.warehouse.with_user(self.supervisor).action_wms_plan_replenishment())
+
+    def _order(self, qty, when):
+        customers = self.env.ref("stock.stock_location_customers")
+        order = self.env["stock.picking"].create(
+            {"picking_type_id": self.warehouse.out_type_id.id, "location_id": self.slot.id,
+             "location_dest_id": customers.id, "scheduled_date": when,
+             "move_ids": [(0, 0, {"name": "pick", "product_id": self.product.id,
+                                  "product_uom_qty": qty, "location_id": self.slot.id,
+                                  "location_dest_id": customers.id, "date": when})]}
+        )  # fmt: skip
+        order.action_confirm()
+        order.action_assign()
+        return order
+
+    def test_releasing_a_wave_tops_up_its_bins_before_it_starts(self):
+        start = fields.Datetime.now() + timedelta(hours=2)
+        orders = self._order(4, start) | self._order(5, start)
+        wave = (
+            self.env["stock.picking.batch"]
+            .with_user(self.supervisor)
+            .create({"is_wave": True, "picking_ids": [(6, 0, orders.ids)]})
+        )
+        self.assertFalse(wave.wms_topup_ids, "a draft wave plans nothing yet")
+        wave.action_confirm()
+        topup = wave.wms_topup_ids
+        self.assertEqual(len(topup), 1)
+        self.assertEqual((topup.move_ids.location_id, topup.move_ids.location_dest_id),
+                         (self.bin_far, self.slot))  # fmt: skip
+        self.assertEqual(topup.move_ids.product_uom_qty, 34)  # 6 on hand, 9 to pick, to 40
+        self.assertIn("short by 3", topup.move_ids.wms_replenish_reason)
+        # refilled before the wave: due its lead time before the start, and urgent
+        self.assertEqual(topup.scheduled_date, wave.scheduled_date - timedelta(minutes=15))
+        self.assertEqual(topup.priority, "1")
+        self.assertEqual(orders.mapped("priority"), ["0", "0"])
+        # planning again counts the top-up on its way: nothing more
+        self.assertFalse(wave.action_wms_plan_topups())
+        self.assertEqual(wave.wms_topup_count, 1)
