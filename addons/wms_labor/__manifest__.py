@@ -20,5 +20,5 @@
         "views/wms_task_views.xml",
         "views/wms_labor_menus.xml",
     ],
-    "demo": ["demo/wms_labor_demo.xml"],
+    "demo": ["demo/wms_labor_demo.xml", "demo/wms_labor_floor_demo.xml"],
 }

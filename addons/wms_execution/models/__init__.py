@@ -11,6 +11,7 @@ from . import demo_master_data
 from . import demo_history
 from . import demo_layout
 from . import demo_stock
+from . import demo_floor_week
 from . import stock_location_putaway
 from . import wms_reslot
 from . import stock_replenish

@@ -62,6 +62,7 @@ class WmsDemoLoader(models.AbstractModel):
         self._timed("put-away", self._put_stock_away, sc, warehouse, ref)  # demo_stock.py
         self._timed("open orders", self._load_open_orders, sc, ref)
         self._timed("distances", warehouse.action_wms_compute_travel)
+        self._timed("floor work", self._load_floor_weeks, sc, warehouse, ref)  # demo_floor_week.py
         _logger.info(
             "stockops demo (%s): %d bins, %d products, %d receipts, %d deliveries in %.0f s",
             size,

@@ -1,6 +1,7 @@
 from . import test_layout
 from . import test_event_ledger
 from . import test_demo_warehouse
+from . import test_demo_floor_week
 from . import test_tour
 from . import test_putaway
 from . import test_reslot

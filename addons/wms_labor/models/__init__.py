@@ -9,3 +9,4 @@ from . import wms_task_reassign
 from . import wms_zone_hour
 from . import wms_staffing
 from . import wms_kpi
+from . import demo_floor_tasks

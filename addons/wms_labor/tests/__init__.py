@@ -3,3 +3,4 @@ from . import test_tasks
 from . import test_task_guard
 from . import test_capacity
 from . import test_demo
+from . import test_demo_floor_tasks
