@@ -19,6 +19,7 @@ BENCHMARKS = {
     "putaway": "bench.putaway",
     "rates": "bench.rates",
     "routing": "bench.routing",
+    "scan": "bench.scan",
     "slotting": "bench.slotting",
 }
 

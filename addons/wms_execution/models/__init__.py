@@ -28,6 +28,13 @@ from . import stock_pack_verification
 from . import wms_carton_suggestion
 from . import stock_picking_carton_pack
 from . import wms_scan
+from . import wms_scan_work
+from . import wms_scan_barcode
+from . import wms_scan_lot
+from . import wms_scan_putaway
+from . import wms_scan_receive
+from . import wms_scan_replenish
+from . import wms_scan_pack
 from . import stock_package_receive
 from . import wms_scan_bin_rules
 from . import wms_kpi

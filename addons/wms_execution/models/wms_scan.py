@@ -1,6 +1,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import json
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, float_compare
@@ -95,45 +93,50 @@ class WmsScan(models.AbstractModel):
             "location": line.location_id.display_name,
             "location_barcode": line.location_id.barcode or "",
             "location_dest": line.location_dest_id.display_name,
+            "location_dest_barcode": line.location_dest_id.barcode or "",
+            "lot": line.lot_id.name or "",
             "product": line.product_id.display_name,
+            "product_id": line.product_id.id,
             "product_barcode": line.product_id.barcode or "",
             "quantity": line.quantity,
             "uom": line.product_uom_id.name,
         }
 
     @api.model
-    def confirm_line(self, line_id, location_code, product_code, quantity, key):
+    def confirm_line(self, line_id, location_code, product_code, quantity, key, lot_code=None):
         """Confirm one line: the bin and product scanned must be the ones expected and the
         quantity no more than asked; then the line is posted at once (its move split if the
         rest of it is still to do). A short quantity posts what was found and opens a
-        short-pick exception. A bad scan posts nothing and answers {"ok": False, "error":
-        what was expected}. The same ``key`` again returns the first answer."""
-        done = self.env["wms.scan.request"].sudo().search([("key", "=", key)], limit=1)
-        if done:
-            return json.loads(done.result)
+        short-pick exception. A line reserved on a lot takes that lot (``lot_code``, or
+        the lot of a GS1-128 product label). A bad scan posts nothing and answers {"ok":
+        False, "error": what was expected}. The same ``key`` again returns the first answer."""
+        return self._once(  # wms_scan_work.py
+            key,
+            lambda: self._confirm_line(line_id, location_code, product_code, quantity, lot_code),
+        )
+
+    def _confirm_line(self, line_id, location_code, product_code, quantity, lot_code):
         line = self.env["stock.move.line"].browse(line_id).exists()
-        problem = self._check(line, location_code, product_code, quantity)
+        problem = self._check(line, location_code, product_code, quantity, lot_code)
         if problem:
             return {"ok": False, "error": problem}
         expected = line.quantity
         rounding = line.product_uom_id.rounding
         short = float_compare(quantity, expected, precision_rounding=rounding) < 0
         self._post(line, quantity)
-        result = {"ok": True, "posted": quantity, "short": expected - quantity if short else 0.0,
-                  "next": self.take_line(line.picking_id.id)}  # fmt: skip
         if short:
-            self._short(line, expected - quantity)
-        self.env["wms.scan.request"].sudo().create({"key": key, "result": json.dumps(result)})
-        return result
+            self._short(line, expected - quantity)  # before the next line: it re-allocates
+        return {"ok": True, "posted": quantity, "short": expected - quantity if short else 0.0,
+                "next": self.take_line(line.picking_id.id)}  # fmt: skip
 
     @api.model
     def count(self, location_code, product_code, quantity, key):
         """A blind count of one product in one bin: the counted quantity is applied as an
         Odoo count (the variance workflow may hold it for a recount or an approval). The
         same ``key`` again returns the first answer."""
-        done = self.env["wms.scan.request"].sudo().search([("key", "=", key)], limit=1)
-        if done:
-            return json.loads(done.result)
+        return self._once(key, lambda: self._count(location_code, product_code, quantity))
+
+    def _count(self, location_code, product_code, quantity):
         where, what = self.resolve(location_code), self.resolve(product_code)
         if where["type"] != "location":
             return {"ok": False, "error": _("Scan the bin first: %(c)s is not a bin.",
@@ -151,17 +154,15 @@ class WmsScan(models.AbstractModel):
                      "user_id": self.env.uid})  # fmt: skip
         quant.action_apply_inventory()
         held = bool(quant.policy_count_state)
-        result = {
+        return {
             "ok": True,
             "held": held,
             "message": _("Counted %(q)s %(p)s: recount or approval needed", q=quantity,
                          p=what["name"]) if held else _("Counted %(q)s %(p)s", q=quantity,
                                                           p=what["name"]),
         }  # fmt: skip
-        self.env["wms.scan.request"].sudo().create({"key": key, "result": json.dumps(result)})
-        return result
 
-    def _check(self, line, location_code, product_code, quantity):
+    def _check(self, line, location_code, product_code, quantity, lot_code=None):
         """What is wrong with this confirmation (a sentence saying what was expected), or
         None; an unknown barcode also opens an exception."""
         if not line or line.picked or line.state in ("done", "cancel"):
@@ -180,6 +181,9 @@ class WmsScan(models.AbstractModel):
             got = what.get("name") or product_code
             want = line.product_id.display_name
             return _("Wrong product: scanned %(got)s, expected %(want)s.", got=got, want=want)
+        lot_problem = self._lot_problem(line, what, lot_code)  # wms_scan_lot.py
+        if lot_problem:
+            return lot_problem
         rounding = line.product_uom_id.rounding
         if quantity < 0 or float_compare(quantity, line.quantity, precision_rounding=rounding) > 0:
             return _("Too many: %(qty)s scanned, %(want)s asked. Put the extra back.",
@@ -204,7 +208,9 @@ class WmsScan(models.AbstractModel):
         move._action_done(cancel_backorder=True)
 
     def _short(self, line, missing):
-        self.env["wms.exception"].sudo().create(
+        """Open the short-pick exception, ask for a count of the bin, and reserve what is
+        still to pick from other bins at once, so the short bin is not handed out again."""
+        exception = self.env["wms.exception"].sudo().create(
             {
                 "name": _("Short pick of %(p)s in %(bin)s", p=line.product_id.display_name,
                           bin=line.location_id.name),
@@ -219,6 +225,7 @@ class WmsScan(models.AbstractModel):
         line.move_id._policy_request_event_counts(
             {(line.product_id.id, line.location_id.id): line.picking_id.name}
         )
+        exception.action_reallocate()
 
     def _unknown_barcode(self, line, code):
         self.env["wms.exception"].sudo().create(

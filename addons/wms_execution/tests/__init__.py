@@ -14,6 +14,11 @@ from . import test_exceptions
 from . import test_returns
 from . import test_pack_check
 from . import test_scan
+from . import test_scan_putaway
+from . import test_scan_receive
+from . import test_scan_pack
+from . import test_scan_replenish
+from . import test_scan_barcode
 from . import test_scorecard
 from . import test_scorecard_tour
 from . import test_exception_counts

@@ -3,6 +3,24 @@ from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
 
+def reserved_order(env, picking_type, lines):
+    """A confirmed, reserved transfer of ``picking_type`` to the customers, one move per
+    (product, source location, quantity) of ``lines``."""
+    customers = env.ref("stock.stock_location_customers")
+    order = env["stock.picking"].create(
+        {"picking_type_id": picking_type.id,
+         "location_id": picking_type.warehouse_id.lot_stock_id.id,
+         "location_dest_id": customers.id,
+         "move_ids": [(0, 0, {"name": product.name, "product_id": product.id,
+                              "product_uom_qty": qty, "location_id": source.id,
+                              "location_dest_id": customers.id})
+                      for product, source, qty in lines]}
+    )  # fmt: skip
+    order.action_confirm()
+    order.action_assign()
+    return order
+
+
 class WmsCase(TransactionCase):
     """A small warehouse of our own: two aisles between a front and a back cross aisle,
     a pack station on the open floor, a few bins; behaviour is exercised as a floor

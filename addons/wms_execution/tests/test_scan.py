@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.tests import new_test_user, tagged
 
-from .common import WmsCase
+from .common import WmsCase, reserved_order
 
 
 @tagged("post_install", "-at_install")
@@ -21,16 +21,7 @@ class TestScanConfirm(WmsCase):
         env["stock.quant"]._update_available_quantity(cls.product, cls.bin_far, 10)
         cls.other = new_test_user(env, login="wms_op2_t", groups="wms_execution.group_wms_operator")
         wh.out_type_id.auto_batch = False
-        customers = env.ref("stock.stock_location_customers")
-        cls.order = env["stock.picking"].create(
-            {"picking_type_id": wh.out_type_id.id, "location_id": wh.lot_stock_id.id,
-             "location_dest_id": customers.id,
-             "move_ids": [(0, 0, {"name": "x", "product_id": cls.product.id,
-                                  "product_uom_qty": 12, "location_id": wh.lot_stock_id.id,
-                                  "location_dest_id": customers.id})]}
-        )  # fmt: skip
-        cls.order.action_confirm()
-        cls.order.action_assign()
+        cls.order = reserved_order(env, wh.out_type_id, [(cls.product, wh.lot_stock_id, 12)])
         cls.scan = env["wms.scan"].with_user(cls.operator)
 
     def _on_hand(self, location):

@@ -3,6 +3,8 @@ import unittest
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .common import reserved_order
+
 
 @tagged("post_install", "-at_install")
 class TestFloorMenusTour(HttpCase):
@@ -22,33 +24,43 @@ class TestFloorMenusTour(HttpCase):
         )
 
 
+def _on_hand(env, product, location):
+    return product.with_context(location=location.id).qty_available
+
+
 @tagged("post_install", "-at_install")
 class TestScanPickTour(HttpCase):
-    def test_operator_picks_a_line_on_the_scan_screen(self):
+    def test_operator_picks_an_order_with_a_short_on_the_scan_screen(self):
         env = self.env
         warehouse = env["stock.warehouse"].create({"name": "Tour DC", "code": "TOUR"})
         warehouse.out_type_id.auto_batch = False
         bins = env["stock.location"].create(
             [{"name": n, "barcode": b, "location_id": warehouse.lot_stock_id.id}
-             for n, b in (("R01-01-1L", "R0101"), ("R01-12-1L", "R0112"))]
+             for n, b in (("R01-01-1L", "R0101"), ("R01-12-1L", "R0112"),
+                          ("R01-15-1L", "R0115"))]
         )  # fmt: skip
-        product = env["product.product"].create(
-            {"name": "Utility Knife", "is_storable": True, "barcode": "0840000000026"}
+        knife, tape = env["product.product"].create(
+            [{"name": "Utility Knife", "is_storable": True, "barcode": "0840000000026"},
+             {"name": "Pipe Tape", "is_storable": True, "barcode": "0840000000033"}]
+        )  # fmt: skip
+        quants = env["stock.quant"]
+        quants._update_available_quantity(knife, bins[0], 3)
+        quants._update_available_quantity(tape, bins[1], 2)
+        quants._update_available_quantity(tape, bins[2], 5)
+        order = reserved_order(
+            env, warehouse.out_type_id, [(knife, bins[0], 3), (tape, bins[1], 2)]
         )
-        env["stock.quant"]._update_available_quantity(product, bins[0], 3)
-        customers = env.ref("stock.stock_location_customers")
-        order = env["stock.picking"].create(
-            {"picking_type_id": warehouse.out_type_id.id, "location_id": bins[0].id,
-             "location_dest_id": customers.id,
-             "move_ids": [(0, 0, {"name": "x", "product_id": product.id, "product_uom_qty": 3,
-                                  "location_id": bins[0].id, "location_dest_id": customers.id})]}
-        )  # fmt: skip
-        order.action_confirm()
-        order.action_assign()
         new_test_user(env, login="scan_op_tour", groups="wms_execution.group_wms_operator")
         self.start_tour("/odoo/action-wms_execution.action_wms_scan_screen", "wms_scan_pick",
                         login="scan_op_tour")  # fmt: skip
-        self.assertEqual(order.move_ids.state, "done")
+        self.assertEqual(set(order.move_ids.mapped("state")), {"done"})
+        self.assertEqual(_on_hand(env, knife, bins[0]), 0)
+        # the short bin still shows the unit nobody found (a count is asked for it)
+        self.assertEqual((_on_hand(env, tape, bins[1]), _on_hand(env, tape, bins[2])), (1, 4))
+        short = env["wms.exception"].search([("picking_id", "=", order.id)])
+        self.assertEqual(
+            (short.kind, short.quantity, short.location_id), ("short_pick", 1, bins[1])
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -68,3 +80,103 @@ class TestScanCountTour(HttpCase):
                         login="count_op_tour")  # fmt: skip
         result = env["stock.policy.count.result"].search([("product_id", "=", product.id)])
         self.assertEqual((result.counted_qty, result.accurate), (7, True))
+        self.assertEqual(_on_hand(env, product, location), 7)
+
+
+@tagged("post_install", "-at_install")
+class TestScanPutawayTour(HttpCase):
+    def test_operator_puts_a_receipt_line_away_on_the_scan_screen(self):
+        env = self.env
+        warehouse = env["stock.warehouse"].create(
+            {"name": "Put-away Tour DC", "code": "PTD", "reception_steps": "two_steps",
+             "wms_directed_putaway": True}
+        )  # fmt: skip
+        zone = env["wms.zone"].create(
+            {"name": "Reserve", "code": "PRES", "kind": "reserve", "warehouse_id": warehouse.id,
+             "location_id": warehouse.lot_stock_id.id}
+        )  # fmt: skip
+        aisle = env["wms.aisle"].create(
+            {"name": "R01", "warehouse_id": warehouse.id, "zone_id": zone.id, "x_m": 4.0,
+             "y_start_m": 12.0, "y_end_m": 52.0}
+        )  # fmt: skip
+        env["wms.cross.aisle"].create(
+            [{"name": n, "y_m": y, "warehouse_id": warehouse.id}
+             for n, y in (("Front", 12.0), ("Back", 52.0))]
+        )  # fmt: skip
+        bins = env["stock.location"].create(
+            [{"name": n, "barcode": n, "location_id": warehouse.lot_stock_id.id,
+              "usage": "internal", "wms_zone_id": zone.id, "wms_aisle_id": aisle.id,
+              "wms_has_coordinates": True, "wms_x_m": 2.4, "wms_y_m": y}
+             for n, y in (("R01-01-1L", 14.0), ("R01-12-1L", 48.0))]
+        )  # fmt: skip
+        warehouse.wms_pack_location_id = env["stock.location"].create(
+            {"name": "P1", "location_id": warehouse.lot_stock_id.id, "usage": "internal",
+             "wms_has_coordinates": True, "wms_x_m": 4.0, "wms_y_m": 6.0}
+        )  # fmt: skip
+        warehouse.action_wms_compute_travel()
+        metre = env.ref("uom.product_uom_meter")
+        product = env["product.product"].create(
+            {"name": "Cable Ties 300 mm", "is_storable": True, "barcode": "0840000000040",
+             "volume": 0.001, "weight": 0.2, "product_length": 0.1, "product_width": 0.1,
+             "product_height": 0.1, "dimensional_uom_id": metre.id}
+        )  # fmt: skip
+        dock = warehouse.wh_input_stock_loc_id
+        env["stock.quant"]._update_available_quantity(product, dock, 10)
+        store = env["stock.picking"].create(
+            {"picking_type_id": warehouse.store_type_id.id, "location_id": dock.id,
+             "location_dest_id": warehouse.lot_stock_id.id,
+             "move_ids": [(0, 0, {"name": "x", "product_id": product.id, "product_uom_qty": 10,
+                                  "location_id": dock.id,
+                                  "location_dest_id": warehouse.lot_stock_id.id})]}
+        )  # fmt: skip
+        store.action_confirm()
+        store.action_assign()
+        suggested = store.move_line_ids.location_dest_id
+        self.assertIn(suggested, bins)
+        new_test_user(env, login="putaway_op_tour", groups="wms_execution.group_wms_operator")
+        self.start_tour("/odoo/action-wms_execution.action_wms_scan_screen", "wms_scan_putaway",
+                        login="putaway_op_tour")  # fmt: skip
+        self.assertEqual(store.state, "done")
+        self.assertEqual(_on_hand(env, product, dock), 0)
+        chosen = store.move_line_ids.filtered(lambda ml: "Operator chose" in ml.wms_putaway_reason)
+        # four units into the bin the operator chose instead, with the reason; the other six
+        # where put-away directed them then (topping up that bin, as it now holds the product)
+        self.assertEqual((chosen.quantity, chosen.location_dest_id), (4, bins - suggested))
+        self.assertIn("Suggested bin is full", chosen.wms_putaway_reason)
+        rest = store.move_line_ids - chosen
+        self.assertEqual(rest.quantity, 6)
+        self.assertIn("Directed put-away", rest.wms_putaway_reason)
+        self.assertEqual(sum(_on_hand(env, product, b) for b in bins), 10)
+        events = env["wms.event"].search([("picking_id", "=", store.id)])
+        self.assertEqual(sorted(events.mapped("quantity")), [4, 6])
+        self.assertEqual(set(events.mapped("event_type")), {"putaway"})
+
+
+@tagged("post_install", "-at_install")
+class TestScanPackTour(HttpCase):
+    def test_packer_packs_and_weighs_a_carton_on_the_scan_screen(self):
+        env = self.env
+        warehouse = env["stock.warehouse"].create({"name": "Pack Tour DC", "code": "PKT"})
+        warehouse.out_type_id.auto_batch = False
+        bin_ = env["stock.location"].create(
+            {"name": "F01-01", "barcode": "F0101", "location_id": warehouse.lot_stock_id.id}
+        )
+        product = env["product.product"].create(
+            {"name": "Pipe Tape", "is_storable": True, "barcode": "0840000000033",
+             "weight": 2.0}
+        )  # fmt: skip
+        env["stock.quant"]._update_available_quantity(product, bin_, 3)
+        env["stock.package.type"].create(
+            {"name": "Carton M", "barcode": "CTN-T1", "base_weight": 0.5,
+             "wms_weight_tolerance_pct": 5.0}
+        )  # fmt: skip
+        order = reserved_order(env, warehouse.out_type_id, [(product, bin_, 3)])
+        new_test_user(env, login="pack_op_tour", groups="wms_execution.group_wms_operator")
+        self.start_tour("/odoo/action-wms_execution.action_wms_scan_screen", "wms_scan_pack",
+                        login="pack_op_tour")  # fmt: skip
+        self.assertEqual(order.state, "done")
+        self.assertEqual(_on_hand(env, product, bin_), 0)
+        carton = order.move_line_ids.result_package_id
+        self.assertEqual((carton.wms_pack_state, carton.wms_measured_weight), ("verified", 6.6))
+        stop = env["wms.exception"].search([("picking_id", "=", order.id)])
+        self.assertEqual(stop.kind, "weight_mismatch")

@@ -9,4 +9,5 @@ from . import wms_task_reassign
 from . import wms_zone_hour
 from . import wms_staffing
 from . import wms_kpi
+from . import wms_scan_next_task
 from . import demo_floor_tasks

@@ -1,157 +1,237 @@
 /** @odoo-module **/
-// The floor's scan-first screen: pick a transfer, then for each line in walking order
-// scan the bin, scan the product, give the quantity (Enter keeps the asked quantity).
-// Works with a keyboard-wedge scanner (fast typing ending in Enter) or by hand; every
-// confirmation is checked and posted by the server (wms.scan), once.
+// The floor's scan-first screen: a home screen with "my next task" (when wms_labor hands
+// out tasks) and the flows (receive, put away, pick, pack, replenish, count); each flow
+// a short state machine in its own file (scan_flow_*.js). Codes come from a keyboard-
+// wedge scanner (fast keys ending in Enter, into the input or anywhere on the page), the
+// phone's camera where the browser allows it (Odoo's barcode video scanner: the
+// BarcodeDetector API, else ZXing), or typing. Every scan is answered in colour and
+// sound; the server (wms.scan) checks each one and posts each confirmation, once.
 import { Component, onMounted, useRef, useState } from "@odoo/owl";
 import { registry } from "@web/core/registry";
-import { useService } from "@web/core/utils/hooks";
+import { useBus, useService } from "@web/core/utils/hooks";
 import { _t } from "@web/core/l10n/translation";
+import { isMobileOS } from "@web/core/browser/feature_detection";
+import { ConnectionLostError } from "@web/core/network/rpc";
+import {
+    BarcodeVideoScanner,
+    isBarcodeScannerSupported,
+} from "@web/core/barcode/barcode_video_scanner";
+import { soundError, soundOk } from "./scan_feedback";
+import { short } from "./scan_flow";
+import "./scan_flow_count";
+import "./scan_flow_pack";
+import "./scan_flow_pick";
+import "./scan_flow_putaway";
+import "./scan_flow_receive";
+
+const FLOWS = registry.category("wms_scan_flows");
+
+/** Raised once a failed call has been said on screen: the current scan stops there. */
+class ScanStopped extends Error {}
 
 export class WmsScanScreen extends Component {
     static template = "wms_execution.ScanScreen";
+    static components = { BarcodeVideoScanner };
     static props = ["*"];
 
     setup() {
         this.orm = useService("orm");
         this.input = useRef("scan");
+        this.sessionId = Math.random().toString(36).slice(2, 10);
+        this.cameraSupported = isBarcodeScannerSupported();
+        this.mobile = isMobileOS();
+        this.flow = null;
+        this.short = short;
+        this.queue = Promise.resolve();
+        this.labels = {
+            receive: _t("Receive"),
+            putaway: _t("Put away"),
+            pick: _t("Pick"),
+            pack: _t("Pack"),
+            replenish: _t("Replenish"),
+            count: _t("Count"),
+        };
         this.state = useState({
-            step: "choose", pickings: [], picking: null, line: null,
-            bin: "", product: "", message: _t("Choose a transfer"), error: false, pending: null,
+            screen: "home",
+            step: "",
+            data: {},
+            message: _t("Choose your work"),
+            kind: "info",
+            flows: [],
+            nextTask: false,
+            task: null,
+            camera: false,
+            typing: false,
+            busy: false,
         });
-        onMounted(() => this.loadPickings());
+        const barcode = this.env.services.barcode;
+        if (barcode) {
+            // a wedge scan while no input has the focus (after a tap on a button)
+            useBus(barcode.bus, "barcode_scanned", (ev) => this.onCode(ev.detail.barcode));
+        }
+        onMounted(() => this.enqueue(() => this.loadHome()));
     }
 
-    async loadPickings() {
-        this.state.pickings = await this.orm.searchRead(
-            "stock.picking",
-            [["picking_type_code", "=", "outgoing"], ["state", "=", "assigned"]],
-            ["name", "partner_id", "scheduled_date"],
-            { limit: 40, order: "priority desc, scheduled_date, id" }
-        );
+    // -- what the template reads ------------------------------------------------------
+
+    get title() {
+        return this.state.screen === "home" ? _t("Scan Screen") : this.labels[this.state.screen];
+    }
+
+    get inputMode() {
+        const numeric = this.flow && this.flow.constructor.numericSteps.includes(this.state.step);
+        if (numeric) {
+            return "decimal";
+        }
+        // on a phone the camera or a wedge scans: no keyboard over the screen unless asked
+        return this.mobile && !this.state.typing ? "none" : "text";
+    }
+
+    get placeholder() {
+        const numeric = this.inputMode === "decimal";
+        return numeric ? _t("Number, then Enter") : _t("Scan or type + Enter");
+    }
+
+    // -- feedback -----------------------------------------------------------------------
+
+    say(message, kind = "info") {
+        this.state.message = message;
+        this.state.kind = kind;
+        if (kind === "error") {
+            soundError();
+        } else if (kind === "ok") {
+            soundOk();
+        }
     }
 
     focus() {
         setTimeout(() => this.input.el && this.input.el.focus(), 0);
     }
 
-    say(message, error = false) {
-        this.state.message = message;
-        this.state.error = error;
-        if (error && window.navigator.vibrate) {
-            window.navigator.vibrate(200);
-        }
-    }
-
-    startCount() {
-        Object.assign(this.state, { step: "count_bin", line: null, picking: null, bin: "" });
-        this.say(_t("Count: scan the bin"));
-        this.focus();
-    }
-
-    async onCountKeydown(code) {
-        const state = this.state;
-        if (state.step === "count_bin") {
-            const where = await this.orm.call("wms.scan", "resolve", [code]);
-            if (where.type !== "location") {
-                this.say(_t("%s is not a bin: scan the bin", code), true);
-                return;
+    /** Call ``wms.scan.<method>``; a failure is said on screen and stops the scan. */
+    async call(method, args = []) {
+        this.state.busy = true;
+        try {
+            return await this.orm.call("wms.scan", method, args);
+        } catch (error) {
+            if (error instanceof ConnectionLostError) {
+                this.say(_t("No connection: scan or tap again. A repeat is posted only once."), "error");
+            } else {
+                this.say((error.data && error.data.message) || error.message, "error");
             }
-            Object.assign(state, { bin: code, binName: where.name, step: "count_product" });
-            this.say(_t("%s: scan a product (blind count)", where.name));
-        } else if (state.step === "count_product") {
-            state.product = code;
-            state.step = "count_qty";
-            this.say(_t("How many %s are there?", code));
-        } else if (state.step === "count_qty") {
-            const qty = parseFloat(code);
-            if (Number.isNaN(qty)) {
-                this.say(_t("Type the number you counted"), true);
-                return;
+            throw new ScanStopped();
+        } finally {
+            this.state.busy = false;
+        }
+    }
+
+    /** Run scans and taps one after the other, in the order they came. */
+    enqueue(work) {
+        const run = this.queue.then(work).finally(() => this.focus());
+        this.queue = run.catch(() => {}); // the next scan runs whatever became of this one
+        return run.catch((error) => {
+            if (!(error instanceof ScanStopped)) {
+                throw error;
             }
-            state.pending = state.pending || `count:${state.bin}:${state.product}:${Date.now()}`;
-            const result = await this.orm.call("wms.scan", "count", [
-                state.bin, state.product, qty, state.pending,
-            ]);
-            state.pending = null;
-            state.step = "count_product";
-            this.say(result.ok ? result.message : result.error, !result.ok || result.held);
-        }
+        });
     }
 
-    async choose(picking) {
-        this.state.picking = picking;
-        await this.showNext(await this.orm.call("wms.scan", "take_line", [picking.id]));
+    act(work) {
+        return this.enqueue(work);
     }
 
-    async showNext(line) {
-        if (!line || line.done) {
-            this.say(line ? line.message : _t("Done"));
-            Object.assign(this.state, { step: "choose", picking: null, line: null });
-            await this.loadPickings();
-            return;
-        }
-        Object.assign(this.state, { line, step: "bin", bin: "", product: "", pending: null });
-        this.say(_t("Go to %s and scan the bin", line.location));
-        this.focus();
-    }
+    // -- input ----------------------------------------------------------------------------
 
-    async onKeydown(ev) {
+    onKeydown(ev) {
         if (ev.key !== "Enter") {
             return;
         }
+        ev.preventDefault();
         const code = ev.target.value.trim();
         ev.target.value = "";
-        const state = this.state;
-        if (state.step.startsWith("count")) {
-            await this.onCountKeydown(code);
-            this.focus();
-            return;
-        }
-        if (state.step === "bin") {
-            if (state.line.location_barcode && code !== state.line.location_barcode) {
-                this.say(_t("Wrong bin: expected %s", state.line.location), true);
+        this.onCode(code);
+    }
+
+    onCode(code) {
+        return this.enqueue(async () => {
+            if (!this.flow) {
+                this.say(_t("Choose your work first."), "error");
                 return;
             }
-            state.bin = code;
-            state.step = "product";
-            this.say(_t("Scan %s", state.line.product));
-        } else if (state.step === "product") {
-            const what = await this.orm.call("wms.scan", "resolve", [code]);
-            if (what.type !== "product") {
-                this.say(_t("Not a product we know: %s. Scan %s", code, state.line.product), true);
-                return;
-            }
-            state.product = code;
-            state.step = "quantity";
-            this.say(_t("How many? (Enter: %s)", state.line.quantity));
-        } else if (state.step === "quantity") {
-            const qty = code === "" ? state.line.quantity : parseFloat(code);
-            if (Number.isNaN(qty)) {
-                this.say(_t("Type a number"), true);
-                return;
-            }
-            await this.confirm(qty);
-        }
+            await this.flow.scan(code);
+        });
+    }
+
+    toggleCamera() {
+        this.state.camera = !this.state.camera;
+    }
+
+    toggleTyping() {
+        this.state.typing = !this.state.typing;
         this.focus();
     }
 
-    async confirm(qty) {
-        const state = this.state;
-        // the same key on a retry: the server answers it once
-        state.pending = state.pending || `${state.line.line_id}:${Date.now()}:${Math.random()}`;
-        const result = await this.orm.call("wms.scan", "confirm_line", [
-            state.line.line_id, state.bin, state.product, qty, state.pending,
-        ]);
-        if (!result.ok) {
-            state.pending = null;
-            state.step = "bin";
-            this.say(result.error, true);
+    onCameraResult(code) {
+        this.onCode(code);
+    }
+
+    onCameraError(error) {
+        this.state.camera = false;
+        this.say(error.message, "error");
+    }
+
+    // -- home, flows and tasks -------------------------------------------------------------
+
+    async loadHome() {
+        const info = await this.call("screen_info");
+        this.state.flows = info.flows.filter((key) => FLOWS.contains(key));
+        this.state.nextTask = info.next_task;
+    }
+
+    async home() {
+        Object.assign(this.state, { screen: "home", step: "", data: {}, task: null, camera: false });
+        this.flow = null;
+        this.say(_t("Choose your work"));
+    }
+
+    async open(key, task = null) {
+        const Flow = FLOWS.get(key);
+        this.flow = new Flow(this);
+        Object.assign(this.state, { screen: key, step: "", data: {}, task });
+        await this.flow.start(task);
+    }
+
+    async nextTask() {
+        const task = await this.call("next_task");
+        if (!task.ok) {
+            this.say(task.error, "error");
             return;
         }
-        const note = result.short ? _t(" (%s short: exception opened)", result.short) : "";
-        await this.showNext(result.next);
-        this.say(_t("Posted %s%s. ", result.posted, note) + this.state.message);
+        if (!task.flow) {
+            Object.assign(this.state, { task, screen: "task", step: "" });
+            this.flow = null;
+            this.say(_t("%s: do it in Odoo's transfer form, then tap Done. %s", task.name, task.reason), "ok");
+            return;
+        }
+        await this.open(task.flow, task);
+        this.say(`${task.name} — ${task.reason}. ${this.state.message}`, "ok");
+    }
+
+    /** The flow finished the task's work: close the task; returns what to say about it. */
+    async taskFinished() {
+        const task = this.state.task;
+        if (!task) {
+            return "";
+        }
+        this.state.task = null;
+        const result = await this.call("finish_task", task.task_id);
+        return result.ok ? result.message : "";
+    }
+
+    async finishTaskHere() {
+        const note = await this.taskFinished();
+        await this.home();
+        this.say(note || _t("Done."), "ok");
     }
 }
 

@@ -1,0 +1,163 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import json
+
+from odoo import _, api, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+#: the scan screen's flows, in the order its home screen shows them
+FLOWS = [
+    ("receive", "Receive"),
+    ("putaway", "Put away"),
+    ("pick", "Pick"),
+    ("pack", "Pack"),
+    ("replenish", "Replenish"),
+    ("count", "Count"),
+]
+#: how many open transfers a flow lists (most urgent first)
+WORK_LIMIT = 60
+
+
+class WmsScan(models.AbstractModel):
+    """What the scan screen offers: its flows, the open work of each flow grouped by zone,
+    a transfer found by what is printed on its paperwork; and what every flow shares:
+    answering a repeated confirmation once and handing a line to one operator only."""
+
+    _inherit = "wms.scan"
+
+    @api.model
+    def screen_info(self):
+        """The home screen: the flows and whether "my next task" is offered (wms_labor)."""
+        return {
+            "flows": [key for key, _label in FLOWS],
+            "next_task": False,
+            "user": self.env.user.name,
+        }
+
+    def _flow_types(self, flow):
+        """Operation types whose transfers a flow works, over the user's warehouses."""
+        types = self.env["stock.picking.type"]
+        for wh in self.env["stock.warehouse"].search([]):
+            if flow == "receive":
+                types |= wh.in_type_id
+            elif flow == "putaway" and wh.reception_steps != "one_step":
+                types |= wh.store_type_id
+            elif flow == "replenish":
+                types |= wh.int_type_id
+            elif flow == "pick":
+                types |= wh.out_type_id if wh.delivery_steps == "ship_only" else wh.pick_type_id
+            elif flow == "pack":
+                types |= (
+                    wh.pack_type_id if wh.delivery_steps == "pick_pack_ship" else wh.out_type_id
+                )
+        return types
+
+    def _flow_domain(self, flow):
+        domain = [("picking_type_id", "in", self._flow_types(flow).ids)]
+        if flow == "replenish":
+            domain.append(("move_ids.wms_replenish_reason", "!=", False))
+        return domain
+
+    @api.model
+    def open_work(self, flow):
+        """Open transfers of ``flow``, grouped by the zone their first line is in: what the
+        screen lists when nobody hands out tasks. [{"zone", "pickings": [...]}]"""
+        pickings = self.env["stock.picking"].search(
+            [*self._flow_domain(flow), ("state", "=", "assigned")],
+            order="priority desc, scheduled_date, id",
+            limit=WORK_LIMIT,
+        )
+        into = flow in ("receive", "putaway")
+        groups = {}
+        for picking in pickings:
+            lines = picking.move_line_ids.filtered(lambda ml: not ml.picked)
+            if not lines and flow != "receive":
+                continue
+            where = (lines or picking.move_line_ids)[:1]
+            zone = self._zone_of(where.location_dest_id if into else where.location_id)
+            groups.setdefault(zone.name or picking.picking_type_id.name, []).append(
+                {
+                    "id": picking.id,
+                    "name": picking.name,
+                    "partner": picking.partner_id.display_name or "",
+                    "origin": picking.origin or "",
+                    "lines": len(lines),
+                    "urgent": picking.priority == "1",
+                }
+            )
+        return [{"zone": zone, "pickings": rows} for zone, rows in groups.items()]
+
+    def _zone_of(self, location):
+        """The zone a location is in: its own, else its nearest parent's."""
+        while location and not location.wms_zone_id:
+            location = location.location_id
+        return location.wms_zone_id
+
+    @api.model
+    def find_transfer(self, flow, code):
+        """The open transfer of ``flow`` whose reference, source document or vendor
+        reference (an ASN) is ``code``; an error saying what to scan otherwise."""
+        code = (code or "").strip()
+        refs = ["|", "|", ("name", "=", code), ("origin", "=", code),
+                ("purchase_id.partner_ref", "=", code)]  # fmt: skip
+        picking = self.env["stock.picking"].search(
+            [*self._flow_domain(flow), ("state", "=", "assigned"), *refs],
+            order="priority desc, scheduled_date, id",
+            limit=1,
+        )
+        if not picking:
+            return {
+                "ok": False,
+                "error": _(
+                    "%(code)s is no open %(flow)s transfer: scan the transfer's reference (or "
+                    "the order or delivery note number), or choose it from the list.",
+                    flow=dict(FLOWS).get(flow, flow).lower(),
+                    code=code,
+                ),
+            }
+        return {"ok": True, "id": picking.id, "name": picking.name}
+
+    def _once(self, key, work):
+        """Run ``work()`` for confirmation ``key`` once: a repeat (double tap, retry after
+        a timeout) gets the first answer back. A repeat racing the first one collides on
+        the rows the first one writes and is retried by Odoo, then finds the answer. When
+        Odoo refuses the posting, everything ``work`` wrote is rolled back."""
+        requests = self.env["wms.scan.request"].sudo()
+        done = requests.search([("key", "=", key)], limit=1)
+        if done:
+            return json.loads(done.result)
+        try:
+            with self.env.cr.savepoint():
+                result = work()
+        except (UserError, ValidationError) as error:
+            # Odoo refused the posting (a bin rule, a lot, a locked period): nothing of it
+            # stays, and the operator reads why
+            return {"ok": False, "error": error.args[0] if error.args else str(error)}
+        if result.get("ok"):
+            # a refused scan posted nothing: the operator may correct it under the same key
+            requests.create({"key": key, "result": json.dumps(result)})
+        return result
+
+    def _lock_first(self, lines):
+        """The first of ``lines`` no other operator holds, taken by this user under a row
+        lock (SKIP LOCKED: a line another scanner is taking right now is passed over)."""
+        if not lines:
+            return lines
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM stock_move_line WHERE id = ANY(%(ids)s) "
+                "ORDER BY array_position(%(ids)s, id) LIMIT 1 FOR UPDATE SKIP LOCKED",
+                ids=lines.ids,
+            )
+        )
+        row = self.env.cr.fetchone()
+        line = lines.browse(row[0] if row else [])
+        line.wms_taken_by = self.env.user
+        return line
+
+    def _mine_or_free(self, lines):
+        """Lines not confirmed yet that nobody else holds."""
+        return lines.filtered(
+            lambda ml: not ml.picked and ml.wms_taken_by in (self.env.user, self.env["res.users"])
+        )

@@ -1,0 +1,67 @@
+/** @odoo-module **/
+// Count: scan the bin, then each product found there and the number counted. Blind: the
+// screen never shows what the system expects. Each count goes through the variance
+// workflow (held for a recount or an approval when off tolerance). Steps: bin, product, qty.
+import { registry } from "@web/core/registry";
+import { _t } from "@web/core/l10n/translation";
+import { ScanFlow, short } from "./scan_flow";
+
+export class CountFlow extends ScanFlow {
+    static key = "count";
+    static numericSteps = ["qty"];
+
+    async start(task) {
+        this.data.counted = [];
+        if (task && task.location_barcode) {
+            await this.on_bin(task.location_barcode);
+            return;
+        }
+        this.go("bin", _t("Count: scan the bin"));
+    }
+
+    async on_bin(code) {
+        const where = await this.call("resolve", code);
+        if (where.type !== "location") {
+            this.fail(_t("%s is not a bin: scan the bin's label.", code));
+            return;
+        }
+        Object.assign(this.data, { bin: code, binName: short(where.name), counted: [] });
+        this.go("product", _t("%s: scan a product (blind count)", short(where.name)), "ok");
+    }
+
+    async on_product(code) {
+        const what = await this.call("resolve", code);
+        if (what.type !== "product") {
+            this.fail(_t("Unknown barcode %s: scan the product's label.", code));
+            return;
+        }
+        Object.assign(this.data, { product: code, productName: what.name, pending: null });
+        this.go("qty", _t("How many %s are there?", what.name), "ok");
+    }
+
+    async on_qty(code) {
+        const qty = this.quantity(code);
+        if (Number.isNaN(qty) || qty < 0) {
+            this.fail(_t("Type the number you counted, then Enter."));
+            return;
+        }
+        const data = this.data;
+        data.pending = data.pending || this.newKey("count");
+        const result = await this.call("count", data.bin, data.product, qty, data.pending);
+        data.pending = null;
+        if (!result.ok) {
+            this.fail(result.error);
+            return;
+        }
+        data.counted.push({ product: data.productName, qty, held: result.held });
+        this.go("product", result.message, result.held ? "error" : "ok");
+    }
+
+    async binDone() {
+        const note = await this.screen.taskFinished();
+        this.data.counted = [];
+        this.go("bin", `${_t("Bin counted.")} ${note || ""} ${_t("Scan the next bin")}`, "ok");
+    }
+}
+
+registry.category("wms_scan_flows").add("count", CountFlow);
