@@ -1,6 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import math
-from collections import defaultdict
 from typing import NamedTuple
 
 from odoo import api, fields, models
@@ -45,6 +44,8 @@ class StockLocation(models.Model):
             return area
         if area.wms_aisle_id:
             return area  # a rule or the user named the bin itself
+        if self.env.context.get("wms_defer_putaway"):
+            return area  # reservation is creating the line: the bin is chosen right after
         chosen, reason, plan = area._wms_direct(product, quantity or 1.0, additional_qty or {})
         # the move line picks these up when it is written (reason, and a split when one bin
         # cannot take the whole quantity); without a bin, the line stays in the area and
@@ -139,8 +140,8 @@ class StockLocation(models.Model):
         return item, None
 
     def _wms_bin_state(self, rows, load, item):
-        """The engine's bins from their rows and loads (volume m3, weight kg, products,
-        lots, units of ``item``'s product), Odoo's per-product capacity included."""
+        """The engine's bins from their rows and loads (``Slot``; the units are of
+        ``item``'s product), Odoo's per-product capacity included."""
         info = {None: CategoryLimits("", 0.0, 0.0, 0.0, "mixed", False, 0.0)}
         for c in self.env["stock.storage.category"].browse(
             {r["storage_category_id"] for r in rows} - {None}
@@ -155,13 +156,10 @@ class StockLocation(models.Model):
             ids=[r["id"] for r in rows],
             names=[r["name"] for r in rows],
             category=[c.name for c, _s in pairs],
-            free_volume_m3=[(c.volume or 1e9) - s["volume"] for c, s in pairs],
+            free_volume_m3=[(c.volume or 1e9) - s.volume for c, s in pairs],
             capacity_volume_m3=[c.volume for c, _s in pairs],
-            free_weight_kg=[(c.weight or 1e9) - s["weight"] for c, s in pairs],
-            free_count=[
-                c.units - s["units"].get(item.product_id, 0.0) if c.units else math.inf
-                for c, s in pairs
-            ],
+            free_weight_kg=[(c.weight or 1e9) - s.weight for c, s in pairs],
+            free_count=[c.units - s.units if c.units else math.inf for c, s in pairs],
             max_side_m=[c.length or 1e9 for c, _s in pairs],
             travel_m=[r["wms_travel_from_pack_m"] or 0.0 for r in rows],
             golden=[GOLDEN_ZONE_M[0] <= (r["wms_z_m"] or 0.0) <= GOLDEN_ZONE_M[1] for r in rows],
@@ -169,81 +167,106 @@ class StockLocation(models.Model):
             blocked=[bool(r["wms_blocked"]) for r in rows],
             mixing=[c.mixing for c, _s in pairs],
             hazard=[(item.hazard or "hazardous") if c.hazardous else "" for c, _s in pairs],
-            products=[tuple(s["products"]) for _c, s in pairs],
-            lots=[tuple(s["lots"]) for _c, s in pairs],
+            products=[s.products for _c, s in pairs],
+            lots=[s.lots for _c, s in pairs],
         )
 
-    def _wms_load(self, bins, product, additional_qty):
-        """Volume (m3), weight (kg), products, lots and units per product in each bin that
-        holds anything: stock on hand, units already on their way in (open move lines, but
-        those in ``exclude_sml_ids``) and this transfer's own earlier lines. Two grouped
-        SQL reads; a unit's volume is the product's, else its box from its dimensions."""
+    def _wms_load(self, bins, product, additional_qty, leaving=()):
+        """What each bin holding anything holds (``Slot``): stock on hand, units already
+        on their way in (open move lines, but those in ``exclude_sml_ids``), this
+        transfer's own earlier lines (``additional_qty``: {bin id: units of ``product``})
+        and less the units ``leaving`` it in the same posting ((bin id, product id, lot
+        id, units)). One SQL read, summed in the database; a unit's volume is the
+        product's, else its box from its dimensions."""
         for model, names in (
             ("stock.quant", ["location_id", "product_id", "lot_id", "quantity"]),
             ("stock.move.line", ["location_dest_id", "product_id", "lot_id", "state",
                                  "quantity_product_uom"]),
+            ("stock.lot", ["name"]),
         ):  # fmt: skip
             self.env[model].flush_model(names)
-        excluded = list(self.env.context.get("exclude_sml_ids", set())) or [0]
+        extra = [(loc, product.id, None, qty) for loc, qty in additional_qty.items()]
+        extra += [(loc, pid, lot or None, -qty) for loc, pid, lot, qty in leaving]
+        extra_sql = SQL("").join(
+            SQL(" UNION ALL SELECT %s::int, %s::int, %s::int, %s::float8", *row) for row in extra
+        )
         rows = self.env.execute_query(
             SQL(
-                """SELECT location_id, product_id, lot_id, SUM(quantity) FROM stock_quant
-                    WHERE location_id = ANY(%(bins)s) GROUP BY 1, 2, 3
-                   UNION ALL
-                   SELECT location_dest_id, product_id, lot_id, SUM(quantity_product_uom)
-                     FROM stock_move_line
-                    WHERE location_dest_id = ANY(%(bins)s)
-                      AND state NOT IN ('draft', 'done', 'cancel')
-                      AND NOT id = ANY(%(excluded)s)
-                 GROUP BY 1, 2, 3""",
+                """WITH r AS (
+                     SELECT location_id AS loc, product_id, lot_id, quantity::float8 AS qty
+                       FROM stock_quant WHERE location_id = ANY(%(bins)s)
+                     UNION ALL
+                     SELECT location_dest_id, product_id, lot_id, quantity_product_uom::float8
+                       FROM stock_move_line
+                      WHERE location_dest_id = ANY(%(bins)s)
+                        AND state NOT IN ('draft', 'done', 'cancel')
+                        AND NOT id = ANY(%(excluded)s)%(extra)s),
+                   g AS (SELECT loc, product_id, lot_id, SUM(qty) AS qty FROM r GROUP BY 1, 2, 3),
+                   s AS (%(sizes)s)
+                   SELECT g.loc, SUM(g.qty * s.m3), SUM(g.qty * s.kg),
+                          ARRAY_AGG(DISTINCT g.product_id) FILTER (WHERE g.qty > 0),
+                          ARRAY_AGG(DISTINCT l.name) FILTER (WHERE g.qty > 0 AND l.id IS NOT NULL),
+                          COALESCE(SUM(g.qty) FILTER (WHERE g.product_id = %(product)s), 0)
+                     FROM g JOIN s ON s.id = g.product_id
+                LEFT JOIN stock_lot l ON l.id = g.lot_id
+                 GROUP BY g.loc""",
                 bins=bins.ids,
-                excluded=excluded,
+                excluded=list(self.env.context.get("exclude_sml_ids", set())) or [0],
+                extra=extra_sql,
+                sizes=_unit_sizes_sql(SQL("SELECT product_id FROM g")),
+                product=product.id,
             )
         )
-        rows += [(loc, product.id, None, qty) for loc, qty in additional_qty.items()]
-        units = self.env["product.product"].browse({r[1] for r in rows})._wms_unit_sizes()
-        lots = self.env["stock.lot"].browse({r[2] for r in rows} - {None})
-        lot_names = dict(zip(lots.ids, lots.mapped("name"), strict=True))
-        load = {}
-        for location_id, product_id, lot_id, qty in rows:
-            slot = load.get(location_id)
-            if slot is None:
-                slot = load[location_id] = _empty_slot()
-            volume, weight = units[product_id]
-            slot["volume"] += qty * volume
-            slot["weight"] += qty * weight
-            slot["units"][product_id] += qty
-            if qty > 0:
-                slot["products"].add(product_id)
-                if lot_id:
-                    slot["lots"].add(lot_names[lot_id])
-        return load
+        return {
+            loc: Slot(volume or 0.0, weight or 0.0, tuple(products or ()), tuple(lots or ()), units)
+            for loc, volume, weight, products, lots, units in rows
+        }
 
 
-def _empty_slot():
-    return {"volume": 0.0, "weight": 0.0, "products": set(), "lots": set(),
-            "units": defaultdict(float)}  # fmt: skip
+class Slot(NamedTuple):
+    """What a bin holds: volume (m3), weight (kg), the products and lots in it, and the
+    units of the product being placed."""
+
+    volume: float
+    weight: float
+    products: tuple
+    lots: tuple
+    units: float
 
 
-#: what an empty bin holds (read only)
-EMPTY_SLOT = _empty_slot()
+EMPTY_SLOT = Slot(0.0, 0.0, (), (), 0.0)
+
+
+def _unit_sizes_sql(product_ids):
+    """SQL of (id, m3, kg) of one unit of the products ``product_ids`` selects: the
+    product's volume, else the box of its length, width and height (metres by their
+    unit's factor)."""
+    return SQL(
+        """SELECT pp.id,
+                  COALESCE(NULLIF(pp.volume, 0), pp.product_length * pp.product_width
+                           * pp.product_height / POWER(COALESCE(u.factor, 1), 3), 0) AS m3,
+                  COALESCE(pp.weight, 0) AS kg
+             FROM product_product pp
+        LEFT JOIN uom_uom u ON u.id = pp.dimensional_uom_id
+            WHERE pp.id IN (%s)""",
+        product_ids,
+    )
 
 
 class ProductProduct(models.Model):
     _inherit = "product.product"
 
-    def _wms_unit_box_m3(self, metre):
-        """One unit's box (m3) from its length, width and height; 0 when one is missing."""
-        self.ensure_one()
-        tmpl = self.product_tmpl_id
-        uom = tmpl.dimensional_uom_id
-        to_m = uom._compute_quantity(1.0, metre) if uom and uom != metre else 1.0
-        return tmpl.product_length * tmpl.product_width * tmpl.product_height * to_m**3
-
     def _wms_unit_sizes(self):
         """{product id: (m3, kg) of one unit}: the product's volume, else its box."""
-        metre = self.env.ref("uom.product_uom_meter")
-        return {p.id: (p.volume or p._wms_unit_box_m3(metre), p.weight or 0.0) for p in self}
+        if not self:
+            return {}
+        self.flush_model(
+            ["volume", "weight", "product_length", "product_width", "product_height",
+             "dimensional_uom_id"]
+        )  # fmt: skip
+        ids = SQL(",").join(SQL("%s", pid) for pid in self.ids)
+        rows = self.env.execute_query(_unit_sizes_sql(ids))
+        return {pid: (volume, weight) for pid, volume, weight in rows}
 
 
 class StockWarehouse(models.Model):
@@ -254,6 +277,17 @@ class StockWarehouse(models.Model):
         help="Choose the bin of every receipt line from capacity, size, mixing, hazard and "
         "pick velocity, inside the area Odoo's put-away rules choose.",
     )
+
+
+class StockMove(models.Model):
+    _inherit = "stock.move"
+
+    def _action_assign(self, force_qty=False):
+        # Odoo chooses a line's bin when it creates the line and again when it applies
+        # put-away to the lines it reserved: directed put-away decides once, at the second
+        return super(StockMove, self.with_context(wms_defer_putaway=True))._action_assign(
+            force_qty=force_qty
+        )
 
 
 class StockMoveLine(models.Model):
@@ -268,8 +302,9 @@ class StockMoveLine(models.Model):
         return lines
 
     def _apply_putaway_strategy(self):
-        result = super()._apply_putaway_strategy()
-        self._wms_note_putaway_reasons()
+        lines = self.with_context(wms_defer_putaway=False)
+        result = super(StockMoveLine, lines)._apply_putaway_strategy()
+        lines._wms_note_putaway_reasons()
         return result
 
     def _wms_note_putaway_reasons(self):

@@ -70,26 +70,18 @@ class StockMoveLine(models.Model):
             if item is None:
                 continue  # no dimensions: what can be checked is weight, done by Odoo
             rows = bin_._wms_bin_rows([bin_.id])
-            load = bin_.with_context(exclude_sml_ids=set(own.ids))._wms_load(bin_, product, {})
-            if bin_.id in load:
-                self._wms_deduct_leaving(load[bin_.id], bin_)
+            # units these lines take out of the bin leave it in the same posting (a swap)
+            leaving = [
+                (bin_.id, ml.product_id.id, ml.lot_id.id, ml.quantity_product_uom)
+                for ml in self.filtered(lambda ml, b=bin_: ml.location_id == b)
+            ]
+            load = bin_.with_context(exclude_sml_ids=set(own.ids))._wms_load(
+                bin_, product, {}, leaving
+            )
             why = check(bin_._wms_bin_state(rows, load, item), item)[0]
             if why:
                 problems[bin_, product] = self._wms_problem_sentence(bin_, product, own, why)
         return problems
-
-    def _wms_deduct_leaving(self, slot, bin_):
-        """Units these lines take out of ``bin_`` leave it in the same posting (a swap of
-        two bins): they free their room and, once all gone, their product's place."""
-        leaving = self.filtered(lambda ml: ml.location_id == bin_)
-        sizes = leaving.product_id._wms_unit_sizes()
-        for line in leaving:
-            qty, product = line.quantity_product_uom, line.product_id
-            slot["volume"] -= qty * sizes[product.id][0]
-            slot["weight"] -= qty * sizes[product.id][1]
-            slot["units"][product.id] -= qty
-            if slot["units"][product.id] <= 1e-9:
-                slot["products"].discard(product.id)
 
     def _wms_problem_sentence(self, bin_, product, lines, why):
         qty = sum(lines.mapped("quantity"))

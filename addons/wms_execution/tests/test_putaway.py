@@ -143,3 +143,30 @@ class TestBinRulesAtPosting(PutawayCase):
         line.location_dest_id = self.bin_far
         with self.assertRaisesRegex(UserError, "R01-12-1L cannot take .*: hazard class"):
             self._post(line)
+
+    def test_a_scan_of_a_full_bin_is_refused_on_the_spot(self):
+        wh = self.warehouse
+        wh.reception_steps = "two_steps"
+        self.fast.barcode = "0840000000057"
+        self.bin_far.barcode = "R0112"
+        self.env["stock.quant"]._update_available_quantity(self.slow, self.bin_far, 100)
+        self.env["stock.quant"]._update_available_quantity(self.fast, wh.wh_input_stock_loc_id, 40)
+        store = self.env["stock.picking"].create(
+            {"picking_type_id": wh.store_type_id.id, "location_id": wh.wh_input_stock_loc_id.id,
+             "location_dest_id": wh.lot_stock_id.id,
+             "move_ids": [(0, 0, {"name": "x", "product_id": self.fast.id, "product_uom_qty": 40,
+                                  "location_id": wh.wh_input_stock_loc_id.id,
+                                  "location_dest_id": wh.lot_stock_id.id})]}
+        )  # fmt: skip
+        store.action_confirm()
+        store.action_assign()
+        scan = self.env["wms.scan"].with_user(self.operator)
+        job = scan.putaway_take("0840000000057")
+        refused = scan.putaway_confirm(job["line_ids"], "R0112", 40, "other", "full-1")
+        self.assertFalse(refused["ok"])
+        self.assertRegex(
+            refused["error"],
+            r"R01-12-1L cannot take 40\.0 .*full \(volume\).* Next best: .*R01-01-1L",
+        )
+        self.assertEqual(store.move_line_ids.location_dest_id, self.bin_near, "nothing changed")
+        self.assertEqual(store.state, "assigned")
