@@ -180,3 +180,73 @@ class TestScanPackTour(HttpCase):
         self.assertEqual((carton.wms_pack_state, carton.wms_measured_weight), ("verified", 6.6))
         stop = env["wms.exception"].search([("picking_id", "=", order.id)])
         self.assertEqual(stop.kind, "weight_mismatch")
+
+
+@tagged("post_install", "-at_install")
+class TestScanReceiveTour(HttpCase):
+    def test_receiver_counts_and_closes_a_receipt_on_the_scan_screen(self):
+        env = self.env
+        warehouse = env["stock.warehouse"].create({"name": "Receive Tour DC", "code": "RCT"})
+        gloves, tape = env["product.product"].create(
+            [{"name": "Nitrile Gloves L", "is_storable": True, "barcode": "0840000000019"},
+             {"name": "Duct Tape 50 m", "is_storable": True, "barcode": "0840000000026"}]
+        )  # fmt: skip
+        env["product.product"].create(
+            {"name": "Spray Paint", "is_storable": True, "barcode": "0840000000057"}
+        )
+        order = env["purchase.order"].create(
+            {"partner_id": env["res.partner"].create({"name": "Gulf Safety Supply"}).id,
+             "partner_ref": "ASN-T1", "picking_type_id": warehouse.in_type_id.id,
+             "order_line": [(0, 0, {"product_id": p.id, "product_qty": q, "price_unit": 2.0})
+                            for p, q in ((gloves, 5), (tape, 4))]}
+        )  # fmt: skip
+        order.button_confirm()
+        new_test_user(env, login="receive_op_tour", groups="wms_execution.group_wms_operator")
+        self.start_tour("/odoo/action-wms_execution.action_wms_scan_screen", "wms_scan_receive",
+                        login="receive_op_tour")  # fmt: skip
+        receipt = order.picking_ids.filtered(lambda p: not p.backorder_id)
+        self.assertEqual(receipt.state, "done")
+        stock = warehouse.lot_stock_id
+        self.assertEqual((_on_hand(env, gloves, stock), _on_hand(env, tape, stock)), (5, 3))
+        self.assertEqual(receipt.backorder_ids.move_ids.product_uom_qty, 1)
+        events = env["wms.event"].search([("picking_id", "=", receipt.id)])
+        self.assertEqual(sorted(events.mapped("quantity")), [3, 5])
+
+
+@tagged("post_install", "-at_install")
+class TestScanReplenishTour(HttpCase):
+    def test_operator_tops_up_a_forward_slot_on_the_scan_screen(self):
+        env = self.env
+        warehouse = env["stock.warehouse"].create({"name": "Top-up Tour DC", "code": "RPL"})
+        stock = warehouse.lot_stock_id
+        zones = env["wms.zone"].create(
+            [{"name": n, "code": c, "kind": k, "warehouse_id": warehouse.id}
+             for n, c, k in (("Reserve", "RRES", "reserve"), ("Forward", "RFWD", "forward"))]
+        )  # fmt: skip
+        reserve, slot = env["stock.location"].create(
+            [{"name": n, "barcode": b, "location_id": stock.id, "usage": "internal",
+              "wms_zone_id": z.id}
+             for n, b, z in (("R01-12-1L", "R0112", zones[0]), ("F01-01", "F0101", zones[1]))]
+        )  # fmt: skip
+        product = env["product.product"].create(
+            {"name": "Shop Towels", "is_storable": True, "barcode": "0840000000057"}
+        )
+        env["stock.quant"]._update_available_quantity(product, reserve, 30)
+        topup = env["stock.picking"].create(
+            {"picking_type_id": warehouse.int_type_id.id, "location_id": stock.id,
+             "location_dest_id": stock.id, "origin": "Replenishment",
+             "move_ids": [(0, 0, {"name": "Top-up", "product_id": product.id,
+                                  "product_uom_qty": 12, "location_id": reserve.id,
+                                  "location_dest_id": slot.id,
+                                  "wms_replenish_reason": "below its minimum"})]}
+        )  # fmt: skip
+        topup.action_confirm()
+        topup.action_assign()
+        topup.move_line_ids.location_dest_id = slot
+        new_test_user(env, login="topup_op_tour", groups="wms_execution.group_wms_operator")
+        self.start_tour("/odoo/action-wms_execution.action_wms_scan_screen", "wms_scan_replenish",
+                        login="topup_op_tour")  # fmt: skip
+        self.assertEqual(topup.state, "done")
+        self.assertEqual((_on_hand(env, product, reserve), _on_hand(env, product, slot)), (18, 12))
+        event = env["wms.event"].search([("picking_id", "=", topup.id)])
+        self.assertEqual((event.event_type, event.quantity), ("replenishment", 12))

@@ -16,7 +16,8 @@ FLOW_OF_KIND = {
 class WmsScan(models.AbstractModel):
     """ "My next task" on the scan screen: the operator's task in hand, or the next one
     task assignment chooses for them (interleaving, skills, due times, under a row lock),
-    opened in the flow that works it; finishing the transfer there finishes the task."""
+    opened in the flow that works it; finishing its transfer (a batch's transfers, one
+    after the other) there finishes the task."""
 
     _inherit = "wms.scan"
 
@@ -51,6 +52,7 @@ class WmsScan(models.AbstractModel):
             "flow": FLOW_OF_KIND.get(task.kind),
             "picking_id": pickings[:1].id,
             "picking": pickings[:1].name or "",
+            "picking_ids": pickings.ids,  # a batch: its transfers one after the other
             "location": bin_.display_name or "",
             "location_barcode": bin_.barcode or "",
             "reason": why,

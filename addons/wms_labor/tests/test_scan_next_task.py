@@ -30,7 +30,7 @@ class TestScanNextTask(WmsCase):
         self.assertTrue(self.scan.screen_info()["next_task"])
         task = self.scan.next_task()
         self.assertTrue(task["ok"], task)
-        self.assertEqual((task["flow"], task["picking_id"]), ("pick", self.order.id))
+        self.assertEqual((task["flow"], task["picking_ids"]), ("pick", [self.order.id]))
         record = self.env["wms.task"].browse(task["task_id"])
         self.assertEqual(record.state, "in_progress")
         line = self.scan.take_line(task["picking_id"])

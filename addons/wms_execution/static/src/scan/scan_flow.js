@@ -54,10 +54,12 @@ export class ScanFlow {
         return `${prefix}:${this.screen.sessionId}:${Date.now()}:${random}`;
     }
 
-    /** The first screen: the task's transfer when a task opened the flow, else the work list. */
+    /** The first screen: the task's transfer (a batch's first) when a task opened the
+     * flow, else the work list. */
     async start(task) {
-        if (task && task.picking_id) {
-            await this.choose({ id: task.picking_id, name: task.picking });
+        this.queue = task && task.picking_ids ? [...task.picking_ids] : [];
+        if (this.queue.length) {
+            await this.choose({ id: this.queue.shift(), name: task.picking });
             return;
         }
         await this.showWork(this.workPrompt());
@@ -103,8 +105,14 @@ export class ScanFlow {
 
     async choose() {}
 
-    /** The transfer is finished: close the operator's task if it came from one. */
+    /** The transfer is finished: on to the batch's next one, else close the operator's
+     * task if it came from one. */
     async finished(message) {
+        if (this.queue && this.queue.length) {
+            await this.choose({ id: this.queue.shift(), name: "" });
+            this.screen.say(`${message} ${this.state.message}`, "ok");
+            return;
+        }
         const note = await this.screen.taskFinished();
         await this.showWork(note ? `${message} ${note}` : message, "ok");
     }

@@ -75,6 +75,9 @@ export class WmsScanScreen extends Component {
     // -- what the template reads ------------------------------------------------------
 
     get title() {
+        if (this.state.screen === "task") {
+            return _t("My next task");
+        }
         return this.state.screen === "home" ? _t("Scan Screen") : this.labels[this.state.screen];
     }
 
@@ -224,7 +227,7 @@ export class WmsScanScreen extends Component {
             return "";
         }
         this.state.task = null;
-        const result = await this.call("finish_task", task.task_id);
+        const result = await this.call("finish_task", [task.task_id]);
         return result.ok ? result.message : "";
     }
 
