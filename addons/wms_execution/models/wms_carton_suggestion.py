@@ -257,10 +257,10 @@ class StockMove(models.Model):
             pickings = self.picking_id.filtered(
                 lambda p: not p.wms_carton_suggestion_ids.package_id
             )
-            packable = self.env["stock.package.type"].search_count(
+            # every reservation passes here: ask for carton types only when a transfer waits
+            if pickings and self.env["stock.package.type"].search_count(
                 [("wms_cartonize", "=", True), ("packaging_length", ">", 0)], limit=1
-            )
-            if pickings and packable:
+            ):
                 pickings._wms_suggest_cartons()
         return result
 
