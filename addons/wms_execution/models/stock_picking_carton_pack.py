@@ -3,7 +3,6 @@ from collections import defaultdict
 
 from odoo import _, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare
 
 
 class StockPicking(models.Model):
@@ -43,20 +42,15 @@ class StockPicking(models.Model):
                   rows="\n".join(f"- {r.contents}: {r.reason}" for r in missing))
             )  # fmt: skip
         lines = self.move_line_ids.filtered(lambda ml: ml.quantity > 0 and not ml.result_package_id)
-        need, have = defaultdict(float), defaultdict(float)
-        for line in rows.line_ids:
-            need[line.product_id] += line.quantity
-        for line in lines:
-            have[line.product_id] += line.quantity_product_uom
-        changed = [
-            p.display_name
-            for p in set(need) | set(have)
-            if float_compare(need[p], have[p], precision_rounding=p.uom_id.rounding)
-        ]
+        changed = (
+            self._wms_cartons_changed()
+            if lines
+            else rows.line_ids.product_id.mapped("display_name")
+        )
         if changed:
             raise UserError(
                 _("%(p)s changed since its cartons were suggested (%(what)s; is it reserved?): "
-                  "press Suggest Cartons again.", p=self.name, what=", ".join(sorted(changed)))
+                  "press Suggest Cartons again.", p=self.name, what=", ".join(changed))
             )  # fmt: skip
         packages = self.env["stock.quant.package"].create(
             [{"package_type_id": r.package_type_id.id} for r in rows]

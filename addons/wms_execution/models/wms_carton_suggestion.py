@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_is_zero
+from odoo.tools import float_compare, float_is_zero
 
 from stockops.execution.cartonize import (
     CartonType,
@@ -219,6 +219,22 @@ class StockPicking(models.Model):
             picking.wms_carton_note = note
         return self.env["wms.carton.suggestion"].create(vals)
 
+    def _wms_cartons_changed(self):
+        """Products whose units to pack differ from the not-yet-packed suggested cartons
+        of this transfer (its display names, sorted); empty when the suggestion is
+        current."""
+        self.ensure_one()
+        rows = self.wms_carton_suggestion_ids.filtered(lambda s: not s.package_id)
+        need = defaultdict(float)
+        for line in rows.line_ids:
+            need[line.product_id] += line.quantity
+        have = self._wms_units()
+        return sorted(
+            p.display_name
+            for p in set(need) | set(have)
+            if float_compare(need[p], have.get(p, 0.0), precision_rounding=p.uom_id.rounding)
+        )
+
     def _wms_stored_packing(self):
         """The stored (not yet packed) suggestion of one transfer as the engine's Packing,
         with the engine's items for its units: ``(packing, items)`` for ``verify``."""
@@ -251,10 +267,13 @@ class StockMove(models.Model):
     _inherit = "stock.move"
 
     def _action_assign(self, force_qty=False):
-        """Pick-to-carton: once reserved, a transfer knows its cartons before the pick."""
+        """Pick-to-carton: once reserved, a transfer knows its cartons before the pick. A
+        transfer an earlier step feeds (the pack after the pick) grows with every unit
+        posted upstream: its cartons are suggested when its packer asks (the scan screen's
+        pack flow, or *Suggest Cartons*), not again at each posting."""
         result = super()._action_assign(force_qty=force_qty)
         if not self.env.context.get("wms_history_import"):
-            pickings = self.picking_id.filtered(
+            pickings = self.filtered(lambda m: not m.move_orig_ids).picking_id.filtered(
                 lambda p: not p.wms_carton_suggestion_ids.package_id
             )
             # every reservation passes here: ask for carton types only when a transfer waits

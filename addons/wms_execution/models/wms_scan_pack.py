@@ -29,7 +29,7 @@ class WmsScan(models.AbstractModel):
         todo = picking.wms_carton_suggestion_ids.filtered(
             lambda s: not s.package_id and not s.unpackable
         )
-        if not todo:
+        if not todo or picking._wms_cartons_changed():  # units arrived since: suggest anew
             todo = picking._wms_suggest_cartons().filtered(lambda s: not s.unpackable)
         first = todo[:1]
         if not first.package_type_id:
