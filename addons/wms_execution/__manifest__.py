@@ -34,6 +34,7 @@
         "views/wms_inbound_views.xml",
         "views/wms_exception_views.xml",
         "views/wms_carton_views.xml",
+        "views/stock_drop_off_views.xml",
         "views/wms_kpi_views.xml",
         "views/wms_execution_menus.xml",
         "views/wms_wave_views.xml",

@@ -5,6 +5,7 @@ from . import stock_location
 from . import stock_warehouse
 from . import wms_event
 from . import stock_move
+from . import stock_move_drop_off
 from . import demo_loader
 from . import demo_transfers
 from . import demo_master_data
@@ -29,6 +30,7 @@ from . import wms_carton_suggestion
 from . import stock_picking_carton_pack
 from . import wms_scan
 from . import wms_scan_work
+from . import wms_scan_drop
 from . import wms_scan_barcode
 from . import wms_scan_lot
 from . import wms_scan_putaway

@@ -61,30 +61,40 @@ class WmsScan(models.AbstractModel):
 
     @api.model
     def take_line(self, picking_id):
-        """Hand the next open line of a transfer to this user, in walking order; a line
-        another operator holds is skipped (SKIP LOCKED), never handed out twice."""
+        """Hand the next open line of a transfer to this user, in walking order (the
+        batch's pick path first; lines not on one by their walk from packing): one query
+        that takes the line under a row lock and skips lines another operator holds or
+        is taking right now (SKIP LOCKED), so no line is handed out twice. When nothing
+        is left: {"done": True, "message", "drop": where the trip's units go, if they are
+        still on the cart}."""
         picking = self.env["stock.picking"].browse(picking_id).exists()
         if not picking:
             raise UserError(_("That transfer does not exist any more."))
-        lines = picking.move_line_ids.filtered(
-            lambda ml: not ml.picked and ml.wms_taken_by in (self.env.user, self.env["res.users"])
-        ).sorted(  # the batch's pick path first; lines not on one by walk from packing
-            lambda ml: (
-                ml.wms_route_seq or 10**9,
-                ml.location_id.wms_travel_from_pack_m,
-                ml.location_id.name,
-                ml.id,
+        lines = self.env["stock.move.line"]
+        lines.flush_model(["picking_id", "picked", "state", "wms_taken_by", "wms_route_seq"])
+        self.env["stock.location"].flush_model(["wms_travel_from_pack_m", "name"])
+        self.env.cr.execute(
+            SQL(
+                """SELECT ml.id FROM stock_move_line ml
+                     JOIN stock_location loc ON loc.id = ml.location_id
+                    WHERE ml.picking_id = %(picking)s AND ml.picked IS NOT TRUE
+                      AND ml.state NOT IN ('done', 'cancel')
+                      AND (ml.wms_taken_by IS NULL OR ml.wms_taken_by = %(user)s)
+                    ORDER BY COALESCE(NULLIF(ml.wms_route_seq, 0), 1000000000),
+                             loc.wms_travel_from_pack_m, loc.name, ml.id
+                    LIMIT 1
+                      FOR UPDATE OF ml SKIP LOCKED""",
+                picking=picking.id,
+                user=self.env.uid,
             )
         )
-        self.env.flush_all()
-        for line in lines:
-            self.env.cr.execute(
-                SQL("SELECT id FROM stock_move_line WHERE id = %s FOR UPDATE SKIP LOCKED", line.id)
-            )
-            if self.env.cr.fetchone():
-                line.wms_taken_by = self.env.user
-                return self._describe(line)
-        return {"done": True, "message": _("Nothing left to do on %(p)s.", p=picking.name)}
+        row = self.env.cr.fetchone()
+        if not row:
+            return {"done": True, "drop": self._drop_info(picking),
+                    "message": _("Nothing left to do on %(p)s.", p=picking.name)}  # fmt: skip
+        line = lines.browse(row[0])
+        line.wms_taken_by = self.env.user
+        return self._describe(line)
 
     def _describe(self, line):
         return {
@@ -123,7 +133,8 @@ class WmsScan(models.AbstractModel):
         expected = line.quantity
         rounding = line.product_uom_id.rounding
         short = float_compare(quantity, expected, precision_rounding=rounding) < 0
-        self._post(line, quantity)
+        # the next step (the pack) gets the units when the picker drops them off
+        self._post(line.with_context(wms_hold_push=True), quantity)
         if short:
             self._short(line, expected - quantity)  # before the next line: it re-allocates
         return {"ok": True, "posted": quantity, "short": expected - quantity if short else 0.0,
@@ -169,12 +180,13 @@ class WmsScan(models.AbstractModel):
             return _("This line is already confirmed or gone: ask for the next one.")
         if line.wms_taken_by and line.wms_taken_by != self.env.user:
             return _("%(who)s is working this line.", who=line.wms_taken_by.name)
-        where = self.resolve(location_code)
+        where = self._expected(location_code, line.location_id, [line.location_id.barcode])
         if where["type"] != "location" or where["id"] != line.location_id.id:
             got = where.get("name") or location_code
             want = line.location_id.display_name
             return _("Wrong bin: scanned %(got)s, expected %(want)s.", got=got, want=want)
-        what = self.resolve(product_code)
+        product = line.product_id
+        what = self._expected(product_code, product, [product.barcode, product.default_code])
         if what["type"] != "product" or what["id"] != line.product_id.id:
             if what["type"] == "unknown":
                 self._unknown_barcode(line, product_code)
@@ -189,6 +201,16 @@ class WmsScan(models.AbstractModel):
             return _("Too many: %(qty)s scanned, %(want)s asked. Put the extra back.",
                      qty=quantity, want=line.quantity)  # fmt: skip
         return None
+
+    def _expected(self, code, record, codes):
+        """``resolve(code)``, answered without a search when ``code`` is exactly one of
+        ``codes``, the barcodes of the ``record`` the line expects (a bin, or a product's
+        barcode or reference: one unit of it)."""
+        code = (code or "").strip()
+        if code and code in codes:
+            kind = "location" if record._name == "stock.location" else "product"
+            return {"type": kind, "id": record.id, "qty": 1}
+        return self.resolve(code)
 
     def _post(self, line, quantity):
         """Post this line alone: the rest of its move goes to a new move with the other

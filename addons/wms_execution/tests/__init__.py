@@ -14,6 +14,7 @@ from . import test_exceptions
 from . import test_returns
 from . import test_pack_check
 from . import test_scan
+from . import test_scan_drop
 from . import test_scan_putaway
 from . import test_scan_receive
 from . import test_scan_pack

@@ -3,10 +3,10 @@ from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
 
-def reserved_order(env, picking_type, lines):
-    """A confirmed, reserved transfer of ``picking_type`` to the customers, one move per
-    (product, source location, quantity) of ``lines``."""
-    customers = env.ref("stock.stock_location_customers")
+def reserved_order(env, picking_type, lines, dest=None):
+    """A confirmed, reserved transfer of ``picking_type`` to ``dest`` (the customers by
+    default), one move per (product, source location, quantity) of ``lines``."""
+    customers = dest or env.ref("stock.stock_location_customers")
     order = env["stock.picking"].create(
         {"picking_type_id": picking_type.id,
          "location_id": picking_type.warehouse_id.lot_stock_id.id,

@@ -32,8 +32,12 @@ def _on_hand(env, product, location):
 class TestScanPickTour(HttpCase):
     def test_operator_picks_an_order_with_a_short_on_the_scan_screen(self):
         env = self.env
-        warehouse = env["stock.warehouse"].create({"name": "Tour DC", "code": "TOUR"})
-        warehouse.out_type_id.auto_batch = False
+        warehouse = env["stock.warehouse"].create(
+            {"name": "Tour DC", "code": "TOUR", "delivery_steps": "pick_pack_ship"}
+        )
+        warehouse.pick_type_id.auto_batch = False
+        packing = warehouse.pick_type_id.default_location_dest_id
+        packing.barcode = "TOURPACK"
         bins = env["stock.location"].create(
             [{"name": n, "barcode": b, "location_id": warehouse.lot_stock_id.id}
              for n, b in (("R01-01-1L", "R0101"), ("R01-12-1L", "R0112"),
@@ -48,12 +52,19 @@ class TestScanPickTour(HttpCase):
         quants._update_available_quantity(tape, bins[1], 2)
         quants._update_available_quantity(tape, bins[2], 5)
         order = reserved_order(
-            env, warehouse.out_type_id, [(knife, bins[0], 3), (tape, bins[1], 2)]
+            env, warehouse.pick_type_id, [(knife, bins[0], 3), (tape, bins[1], 2)], packing
         )
         new_test_user(env, login="scan_op_tour", groups="wms_execution.group_wms_operator")
         self.start_tour("/odoo/action-wms_execution.action_wms_scan_screen", "wms_scan_pick",
                         login="scan_op_tour")  # fmt: skip
         self.assertEqual(set(order.move_ids.mapped("state")), {"done"})
+        # dropped off at the packing zone: the pack step has the three knives and two tapes
+        pack = env["stock.move"].search([("move_orig_ids", "in", order.move_ids.ids)])
+        self.assertEqual(pack.picking_type_id, warehouse.pack_type_id)
+        reserved = {p.name: sum(pack.filtered(lambda m, p=p: m.product_id == p).mapped("quantity"))
+                    for p in pack.product_id}  # fmt: skip
+        self.assertEqual(reserved, {"Utility Knife": 3.0, "Pipe Tape": 2.0})
+        self.assertEqual(_on_hand(env, knife, packing), 3)
         self.assertEqual(_on_hand(env, knife, bins[0]), 0)
         # the short bin still shows the unit nobody found (a count is asked for it)
         self.assertEqual((_on_hand(env, tape, bins[1]), _on_hand(env, tape, bins[2])), (1, 4))

@@ -2,7 +2,10 @@
 // Pick: choose (or scan) a pick transfer; for each line in route order go to its bin and
 // scan it, scan the product (and the lot when the line takes one), give the quantity
 // (Enter: all of it). Fewer than asked is a short pick: confirmed on its own screen, it
-// posts what was found and opens an exception. Steps: work, bin, product, lot, qty, short.
+// posts what was found and opens an exception. At the end of the trip (a batch's last
+// transfer) the units still on the cart are put down where they go (the packing zone)
+// and that place is scanned: the next step gets them then. Steps: work, bin, product,
+// lot, qty, short, drop.
 import { registry } from "@web/core/registry";
 import { _t } from "@web/core/l10n/translation";
 import { ScanFlow, short } from "./scan_flow";
@@ -11,6 +14,11 @@ export class PickFlow extends ScanFlow {
     static key = "pick";
     static numericSteps = ["qty"];
 
+    async start(task) {
+        this.trip = []; // transfers whose units ride on the cart until the drop-off
+        await super.start(task);
+    }
+
     async choose(picking) {
         this.data.picking = picking;
         await this.show(await this.call("take_line", picking.id));
@@ -18,7 +26,16 @@ export class PickFlow extends ScanFlow {
 
     async show(line, note = "") {
         if (!line || line.done) {
-            await this.finished(`${note}${line ? line.message : _t("Done.")}`);
+            const message = `${note}${line ? line.message : _t("Done.")}`;
+            if (line && line.drop) {
+                this.trip.push(this.data.picking.id);
+                this.data.drop = line.drop;
+            }
+            if (this.trip.length && !(this.queue && this.queue.length)) {
+                this.askDrop(this.data.drop, message);
+                return;
+            }
+            await this.finished(message);
             return;
         }
         Object.assign(this.data, { line, bin: "", product: "", lot: "", qty: null, pending: null });
@@ -114,6 +131,30 @@ export class PickFlow extends ScanFlow {
             "confirm_line", data.line.line_id, data.bin, data.product, qty, data.pending, data.lot || null
         );
         await this.after(result);
+    }
+
+    askDrop(drop, message) {
+        Object.assign(this.data, { drop, line: null, pending: null });
+        const where = short(drop.location);
+        const how = drop.barcode ? _t("scan it") : _t("confirm");
+        this.go("drop", `${message} ${_t("Put the units down at %s and %s.", where, how)}`, "ok");
+    }
+
+    async on_drop(code) {
+        const data = this.data;
+        data.pending = data.pending || this.newKey("drop");
+        const result = await this.call("pick_drop", this.trip, code, data.pending);
+        data.pending = null;
+        if (!result.ok) {
+            this.fail(result.error);
+            return;
+        }
+        if (result.drop) {
+            this.askDrop(result.drop, result.message);
+            return;
+        }
+        this.trip = [];
+        await this.finished(result.message);
     }
 
     async after(result) {

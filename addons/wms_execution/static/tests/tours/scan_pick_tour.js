@@ -1,14 +1,15 @@
 /** @odoo-module **/
 // An operator picks an order on the scan screen: a wrong bin is refused; the first line
 // is taken whole; the second bin is short (1 of 2): confirmed short, the rest comes from
-// another bin at once.
+// another bin at once. At the end of the trip the units are put down at the packing
+// zone: a wrong place is refused, the right one hands them to the pack step.
 import { registry } from "@web/core/registry";
 import { scan } from "./scan_tour_tools";
 
 registry.category("web_tour.tours").add("wms_scan_pick", {
     steps: () => [
         { content: "Open the pick flow", trigger: ".o_wms_scan_flow_pick", run: "click" },
-        { content: "Choose the order", trigger: ".o_wms_scan_picking:contains('TOUR/OUT')", run: "click" },
+        { content: "Choose the order", trigger: ".o_wms_scan_picking:contains('TOUR/PICK')", run: "click" },
         { content: "The line shows its bin", trigger: ".o_wms_scan_where:contains('R01-01-1L')" },
         { content: "Scan the wrong bin", trigger: ".o_wms_scan_input", run: scan("R0112") },
         { content: "It is refused", trigger: ".o_wms_scan_error:contains('Wrong bin')" },
@@ -34,5 +35,10 @@ registry.category("web_tour.tours").add("wms_scan_pick", {
         { content: "Asked how many", trigger: ".o_wms_scan_ok:contains('How many')" },
         { content: "Take the one asked", trigger: ".o_wms_scan_input", run: scan("") },
         { content: "The order is picked", trigger: ".o_wms_scan_ok:contains('Nothing left to do')" },
+        { content: "Asked to drop off", trigger: ".o_wms_scan_drop .o_wms_scan_where:contains('Packing Zone')" },
+        { content: "Scan a bin instead", trigger: ".o_wms_scan_input", run: scan("R0101") },
+        { content: "It is refused", trigger: ".o_wms_scan_error:contains('Wrong place')" },
+        { content: "Scan the packing zone", trigger: ".o_wms_scan_input", run: scan("TOURPACK") },
+        { content: "Handed on", trigger: ".o_wms_scan_ok:contains('Dropped off at')" },
     ],
 });
