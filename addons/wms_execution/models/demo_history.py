@@ -32,7 +32,7 @@ class WmsDemoLoader(models.AbstractModel):
         for po in received:
             receipts |= orders[po.ref].picking_ids
         receipts.move_ids.picked = True
-        receipts.with_context(cancel_backorder=True)._action_done()
+        self._post_in_chunks(receipts)
         deliveries = self._post_deliveries(sc, warehouse, ref)
         dated = {orders[po.ref].picking_ids.id: _at(po.receipt_date, 9) for po in received}
         dated.update({picking.id: _at(day, 15) for picking, day in deliveries})

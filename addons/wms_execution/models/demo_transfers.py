@@ -14,6 +14,10 @@ class DemoLine(NamedTuple):
     dest: models.BaseModel | None = None
 
 
+#: moves posted by one ``_action_done`` while loading the demo
+MOVES_PER_POSTING = 1000
+
+
 class WmsDemoLoader(models.AbstractModel):
     _inherit = "wms.demo.loader"
 
@@ -63,5 +67,18 @@ class WmsDemoLoader(models.AbstractModel):
             ]
         )
         pickings.move_ids.picked = True
-        pickings.with_context(cancel_backorder=True)._action_done()
+        self._post_in_chunks(pickings)
         return pickings
+
+    def _post_in_chunks(self, pickings, moves_per_chunk=MOVES_PER_POSTING):
+        """``_action_done`` on about ``moves_per_chunk`` moves at a time: after a posting
+        Odoo looks for moves waiting on each posted (product, location) with one nested OR
+        per move, which PostgreSQL cannot parse for the large demo's tens of thousands."""
+        chunk, size = self.env["stock.picking"], 0
+        for picking in pickings:
+            chunk, size = chunk | picking, size + len(picking.move_ids)
+            if size >= moves_per_chunk:
+                chunk.with_context(cancel_backorder=True)._action_done()
+                chunk, size = self.env["stock.picking"], 0
+        if chunk:
+            chunk.with_context(cancel_backorder=True)._action_done()
