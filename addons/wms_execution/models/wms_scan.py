@@ -220,7 +220,10 @@ class WmsScan(models.AbstractModel):
             quantity, move.product_id.uom_id
         )
         others = move.move_line_ids - line
-        line.write({"quantity": quantity, "picked": True})
+        values = {"picked": True}
+        if float_compare(quantity, line.quantity, precision_rounding=line.product_uom_id.rounding):
+            values["quantity"] = quantity  # Odoo re-reserves the quants on every write of it
+        line.write(values)
         if rest > 0:
             new = self.env["stock.move"].create(move._split(rest))
             new._action_confirm(merge=False)
