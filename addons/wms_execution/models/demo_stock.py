@@ -3,7 +3,7 @@ from datetime import datetime, time
 
 from odoo import models
 
-from .demo_transfers import DemoLine
+from .demo_transfers import MOVES_PER_POSTING, DemoLine
 
 
 class WmsDemoLoader(models.AbstractModel):
@@ -12,7 +12,8 @@ class WmsDemoLoader(models.AbstractModel):
     _inherit = "wms.demo.loader"
 
     def _put_stock_away(self, sc, warehouse, ref):
-        """Move what the history left in WH/Stock into its bins, as one put-away transfer."""
+        """Move what the history left in WH/Stock into its bins: put-away transfers of at
+        most MOVES_PER_POSTING lines (one per pallet run), posted in chunks."""
         products, bins = ref["products"], ref["bins"]
         stock = warehouse.lot_stock_id
         lines = [
@@ -20,9 +21,11 @@ class WmsDemoLoader(models.AbstractModel):
             for q in sc.quants
             if q.qty > 0
         ]
+        runs = [lines[k : k + MOVES_PER_POSTING] for k in range(0, len(lines), MOVES_PER_POSTING)]
         return self._post_transfers(
-            warehouse.int_type_id, stock, stock, [({"origin": "Initial put-away"}, lines)]
-        )
+            warehouse.int_type_id, stock, stock,
+            [({"origin": "Initial put-away"}, run) for run in runs],
+        )  # fmt: skip
 
     def _load_open_orders(self, sc, ref):
         products, customers = ref["products"], ref["customers"]
