@@ -5,6 +5,10 @@ from odoo import models
 
 from .demo_transfers import MOVES_PER_POSTING, DemoLine
 
+#: open sale orders confirmed together: the large demo's 2,000 at once would reserve
+#: with one nested OR per move, which PostgreSQL cannot parse
+ORDERS_PER_CONFIRM = 200
+
 
 class WmsDemoLoader(models.AbstractModel):
     """Today's stock in the racks and the open orders waiting to be waved."""
@@ -52,7 +56,9 @@ class WmsDemoLoader(models.AbstractModel):
                 for so in sc.sale_orders
             ]
         )
-        orders.action_confirm()
+        # confirmed (and reserved) a few hundred at a time, as for the postings
+        for start in range(0, len(orders), ORDERS_PER_CONFIRM):
+            orders[start : start + ORDERS_PER_CONFIRM].action_confirm()
         urgent = orders.filtered(
             lambda o, refs={s.ref for s in sc.sale_orders if s.priority == "1"}: (
                 o.client_order_ref in refs
