@@ -12,7 +12,10 @@ class WmsScan(models.AbstractModel):
     def _drop_info(self, pickings):
         """Where the units a pick trip still carries go: {"location", "barcode",
         "lines"} of the first drop-off place of these transfers, or False."""
-        held = pickings.move_ids.filtered("wms_push_held")
+        return self._drop_of(pickings.move_ids.filtered("wms_push_held"))
+
+    def _drop_of(self, held):
+        """_drop_info for the held moves ``held``."""
         if not held:
             return False
         where = held.location_dest_id[:1]
@@ -32,10 +35,10 @@ class WmsScan(models.AbstractModel):
 
     def _pick_drop(self, picking_ids, location_code):
         pickings = self.env["stock.picking"].browse(picking_ids).exists()
-        drop = self._drop_info(pickings)
+        held = pickings.move_ids.filtered("wms_push_held")
+        drop = self._drop_of(held)
         if not drop:
             return {"ok": True, "drop": False, "message": _("Nothing left on the cart.")}
-        held = pickings.move_ids.filtered("wms_push_held")
         where = held.location_dest_id
         scanned = self.resolve(location_code)
         if not (location_code or "").strip() and not any(where.mapped("barcode")):
@@ -49,7 +52,7 @@ class WmsScan(models.AbstractModel):
         here._wms_release_pushes()
         return {
             "ok": True,
-            "drop": self._drop_info(pickings),
+            "drop": self._drop_of(held - here),
             "message": _("Dropped off at %(where)s: %(n)s line(s) handed on to the next step.",
                          where=here.location_dest_id.display_name, n=len(here)),
         }  # fmt: skip
