@@ -34,10 +34,11 @@ class WmsDemoLoader(models.AbstractModel):
     @api.model
     def _load(self, size=None):
         size = size or os.environ.get("STOCKOPS_DEMO_SIZE") or "default"
-        # thousands of historical documents: no chatter messages or followers for them
+        # thousands of historical documents: no chatter messages or followers for them, and
+        # no delivery text message to the demo customers (stock_sms sends one per delivery)
         self = self.with_context(
             tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True,
-            mail_notrack=True,
+            mail_notrack=True, skip_sms=True,
         )  # fmt: skip
         warehouse = self.env.ref("stock.warehouse0")
         if warehouse.wms_aisle_ids:

@@ -1,7 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
+import time
 from typing import NamedTuple
 
 from odoo import models
+
+_logger = logging.getLogger(__name__)
 
 
 class DemoLine(NamedTuple):
@@ -74,11 +78,20 @@ class WmsDemoLoader(models.AbstractModel):
         """``_action_done`` on about ``moves_per_chunk`` moves at a time: after a posting
         Odoo looks for moves waiting on each posted (product, location) with one nested OR
         per move, which PostgreSQL cannot parse for the large demo's tens of thousands."""
-        chunk, size = self.env["stock.picking"], 0
+        chunks, chunk, size = [], self.env["stock.picking"], 0
         for picking in pickings:
             chunk, size = chunk | picking, size + len(picking.move_ids)
             if size >= moves_per_chunk:
-                chunk.with_context(cancel_backorder=True)._action_done()
+                chunks.append(chunk)
                 chunk, size = self.env["stock.picking"], 0
         if chunk:
+            chunks.append(chunk)
+        started, posted, total = time.monotonic(), 0, len(pickings.move_ids)
+        for chunk in chunks:
             chunk.with_context(cancel_backorder=True)._action_done()
+            posted += len(chunk.move_ids)
+            if len(chunks) > 1:  # the large demo takes long: say how far it is
+                _logger.info(
+                    "stockops demo: %d of %d moves posted (%.0f moves/s)",
+                    posted, total, posted / (time.monotonic() - started),
+                )  # fmt: skip
