@@ -26,6 +26,18 @@ class WmsScan(models.AbstractModel):
         }
 
     @api.model
+    def pick_cart(self):
+        """What the operator picked on this screen and has not dropped off yet (a trip
+        left without its drop-off: the phone locked, the page reloaded): {"picking_ids",
+        "drop"} for the drop-off step, or False when the cart is empty."""
+        mine = self.env["wms.event"].search(
+            [("operator_id", "=", self.env.uid), ("move_line_id.move_id.wms_push_held", "=", True)]
+        )
+        held = mine.move_line_id.move_id.filtered("wms_push_held")
+        drop = self._drop_of(held)
+        return drop and {"picking_ids": held.picking_id.ids, "drop": drop}
+
+    @api.model
     def pick_drop(self, picking_ids, location_code, key):
         """The picker puts the trip's units down and scans where: it must be where the
         transfers take them (the packing zone). Their next step (the pack) gets them

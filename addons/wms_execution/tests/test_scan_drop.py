@@ -103,3 +103,16 @@ class TestScanDropOff(WmsCase):
         moves.date = fields.Datetime.now() - timedelta(hours=1)
         self.env["stock.move"]._cron_wms_release_pushes()
         self.assertEqual(len(self._next_moves()), 2)
+
+    def test_a_reloaded_screen_asks_for_the_drop_off_first(self):
+        self.assertFalse(self.scan.pick_cart(), "an empty cart asks nothing")
+        self._pick_all()
+        # the phone reloads: the screen no longer knows its trip, the server does
+        cart = self.scan.pick_cart()
+        self.assertEqual(cart["picking_ids"], self.pick.ids)
+        self.assertEqual(cart["drop"]["barcode"], "TDC-PACKING")
+        self.assertEqual(cart["drop"]["lines"], 2)
+        other = self.env["wms.scan"].with_user(self.supervisor)
+        self.assertFalse(other.pick_cart(), "another operator's cart is not theirs")
+        self.scan.pick_drop(cart["picking_ids"], "TDC-PACKING", "reload1")
+        self.assertFalse(self.scan.pick_cart(), "dropped off: nothing left on the cart")

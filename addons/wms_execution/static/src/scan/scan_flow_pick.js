@@ -13,9 +13,21 @@ import { ScanFlow, short } from "./scan_flow";
 export class PickFlow extends ScanFlow {
     static key = "pick";
     static numericSteps = ["qty"];
+    /** its trips end at a drop-off (a replenishment ends at the forward slot) */
+    static dropsOff = true;
 
     async start(task) {
         this.trip = []; // transfers whose units ride on the cart until the drop-off
+        this.queue = [];
+        // a trip left without its drop-off (the phone locked, the page reloaded): the
+        // server knows what is on the operator's cart; those units go down first
+        const cart = this.constructor.dropsOff && (await this.call("pick_cart"));
+        if (cart) {
+            this.trip = cart.picking_ids;
+            this.resume = { task };
+            this.askDrop(cart.drop, _t("Units of your last trip are still on the cart."));
+            return;
+        }
         await super.start(task);
     }
 
@@ -154,6 +166,14 @@ export class PickFlow extends ScanFlow {
             return;
         }
         this.trip = [];
+        const resume = this.resume;
+        this.resume = null;
+        if (resume) {
+            // the cart is empty: now the work the screen was opened for
+            await super.start(resume.task);
+            this.screen.say(`${result.message} ${this.state.message}`, "ok");
+            return;
+        }
         await this.finished(result.message);
     }
 
@@ -174,6 +194,7 @@ export class PickFlow extends ScanFlow {
 // qty, short, slot.
 export class ReplenishFlow extends PickFlow {
     static key = "replenish";
+    static dropsOff = false;
 
     async confirm(qty) {
         this.data.qty = qty;

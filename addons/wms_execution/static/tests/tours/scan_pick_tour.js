@@ -2,7 +2,8 @@
 // An operator picks an order on the scan screen: a wrong bin is refused; the first line
 // is taken whole; the second bin is short (1 of 2): confirmed short, the rest comes from
 // another bin at once. At the end of the trip the units are put down at the packing
-// zone: a wrong place is refused, the right one hands them to the pack step.
+// zone; the page reloads there (a phone locked), and the pick flow opened again asks for
+// that drop-off first: a wrong place is refused, the right one hands them to the pack step.
 import { registry } from "@web/core/registry";
 import { scan } from "./scan_tour_tools";
 
@@ -36,6 +37,10 @@ registry.category("web_tour.tours").add("wms_scan_pick", {
         { content: "Take the one asked", trigger: ".o_wms_scan_input", run: scan("") },
         { content: "The order is picked", trigger: ".o_wms_scan_ok:contains('Nothing left to do')" },
         { content: "Asked to drop off", trigger: ".o_wms_scan_drop .o_wms_scan_where:contains('Packing Zone')" },
+        { content: "The phone reloads the page", trigger: ".o_wms_scan_drop", run: () => window.location.reload() },
+        { content: "Open the pick flow again", trigger: ".o_wms_scan_flow_pick", run: "click" },
+        { content: "The cart is remembered", trigger: ".o_wms_scan_ok:contains('still on the cart')" },
+        { content: "Asked to drop off first", trigger: ".o_wms_scan_drop .o_wms_scan_where:contains('Packing Zone')" },
         { content: "Scan a bin instead", trigger: ".o_wms_scan_input", run: scan("R0101") },
         { content: "It is refused", trigger: ".o_wms_scan_error:contains('Wrong place')" },
         { content: "Scan the packing zone", trigger: ".o_wms_scan_input", run: scan("TOURPACK") },
