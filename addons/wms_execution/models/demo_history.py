@@ -58,6 +58,21 @@ class WmsDemoLoader(models.AbstractModel):
 
     def _load_purchases(self, sc, ref):
         products, vendors = ref["products"], ref["vendors"]
+        company = self.env.company
+        taxes = {
+            p: p.supplier_taxes_id._filter_taxes_by_company(company) for p in products.values()
+        }
+        # what the purchase line's product onchange would fill in, read once per product:
+        # Odoo runs that onchange on a new record per line when any of it is missing
+        filled = {
+            code: {
+                "name": product.display_name,
+                "product_uom": product.uom_po_id.id,
+                "taxes_id": [(6, 0, taxes[product].ids)],
+                "display_type": False,
+            }
+            for code, product in products.items()
+        }
         orders = self.env["purchase.order"].create(
             [
                 {
@@ -69,6 +84,7 @@ class WmsDemoLoader(models.AbstractModel):
                             0,
                             0,
                             {
+                                **filled[line.product_code],
                                 "product_id": products[line.product_code].id,
                                 "product_qty": line.qty,
                                 "price_unit": line.price,
