@@ -90,7 +90,8 @@ class WmsScan(models.AbstractModel):
         )
         row = self.env.cr.fetchone()
         if not row:
-            return {"done": True, "drop": self._drop_info(picking),
+            held = picking.move_ids.filtered("wms_push_held")
+            return {"done": True, "drop": self._drop_info(held),
                     "message": _("Nothing left to do on %(p)s.", p=picking.name)}  # fmt: skip
         line = lines.browse(row[0])
         line.wms_taken_by = self.env.user

@@ -9,13 +9,9 @@ class WmsScan(models.AbstractModel):
 
     _inherit = "wms.scan"
 
-    def _drop_info(self, pickings):
-        """Where the units a pick trip still carries go: {"location", "barcode",
-        "lines"} of the first drop-off place of these transfers, or False."""
-        return self._drop_of(pickings.move_ids.filtered("wms_push_held"))
-
-    def _drop_of(self, held):
-        """_drop_info for the held moves ``held``."""
+    def _drop_info(self, held):
+        """Where the units of the held moves ``held`` (still on the cart) go: {"location",
+        "barcode", "lines"} of their first drop-off place, or False."""
         if not held:
             return False
         where = held.location_dest_id[:1]
@@ -34,7 +30,7 @@ class WmsScan(models.AbstractModel):
             [("operator_id", "=", self.env.uid), ("move_line_id.move_id.wms_push_held", "=", True)]
         )
         held = mine.move_line_id.move_id.filtered("wms_push_held")
-        drop = self._drop_of(held)
+        drop = self._drop_info(held)
         return drop and {"picking_ids": held.picking_id.ids, "drop": drop}
 
     @api.model
@@ -48,7 +44,7 @@ class WmsScan(models.AbstractModel):
     def _pick_drop(self, picking_ids, location_code):
         pickings = self.env["stock.picking"].browse(picking_ids).exists()
         held = pickings.move_ids.filtered("wms_push_held")
-        drop = self._drop_of(held)
+        drop = self._drop_info(held)
         if not drop:
             return {"ok": True, "drop": False, "message": _("Nothing left on the cart.")}
         where = held.location_dest_id
@@ -64,7 +60,7 @@ class WmsScan(models.AbstractModel):
         here._wms_release_pushes()
         return {
             "ok": True,
-            "drop": self._drop_of(held - here),
+            "drop": self._drop_info(held - here),
             "message": _("Dropped off at %(where)s: %(n)s line(s) handed on to the next step.",
                          where=here.location_dest_id.display_name, n=len(here)),
         }  # fmt: skip
