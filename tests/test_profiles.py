@@ -1,6 +1,6 @@
 """The planner's most specific policy wins, and the product says which and why."""
 
-from stockops.policy.profiles import ProfileScope, resolve_profile
+from stockops.policy.profiles import ProfileChoice, ProfileScope, resolve_profile
 
 WAREHOUSE, OTHER = 1, 2
 
@@ -42,3 +42,19 @@ def test_abc_class_profile_beats_warehouse_but_not_category():
     assert resolve_profile(1, (1, 2), 1, scopes, abc_class="C").profile_id == 6
     assert resolve_profile(1, (1, 2), 1, scopes).profile_id == 6
     assert resolve_profile(1, (1, 9), 1, scopes, abc_class="A").profile_id == 7
+
+
+def test_an_abc_xyz_cell_beats_a_single_class_and_needs_both_classes():
+    ax = ProfileScope(1, sequence=30, abc_classes=frozenset({"A"}), xyz_classes=frozenset({"X"}))
+    a_only = ProfileScope(2, sequence=10, abc_classes=frozenset({"A"}))
+    z_only = ProfileScope(3, sequence=20, xyz_classes=frozenset({"Z"}))
+    catch_all = ProfileScope(4, sequence=40)
+    scopes = [ax, a_only, z_only, catch_all]
+    steady_a = resolve_profile(1, (1,), WAREHOUSE, scopes, "A", "X")
+    assert steady_a == ProfileChoice(1, "profile names its ABC-XYZ class (AX)")
+    # one class each: the lower sequence decides between the ABC and the XYZ profile
+    assert resolve_profile(1, (1,), WAREHOUSE, scopes, "A", "Z").profile_id == 2
+    erratic_c = resolve_profile(1, (1,), WAREHOUSE, scopes, "C", "Z")
+    assert erratic_c == ProfileChoice(3, "profile names its XYZ class (Z)")
+    # not classified (no demand history yet): only the catch-all applies
+    assert resolve_profile(1, (1,), WAREHOUSE, scopes).profile_id == 4

@@ -62,6 +62,13 @@ class StockPolicyProfile(models.Model):
         help="Applies to the products of this value class in the warehouse (Inventory ▸ "
         "Policy ▸ ABC Classes); a profile naming a product or category still wins.",
     )
+    xyz_class = fields.Selection(
+        [("X", "X (steady)"), ("Y", "Y (variable)"), ("Z", "Z (erratic)")],
+        string="XYZ Class",
+        help="Applies to the products whose weekly demand has this variability in the "
+        "warehouse (ABC Classes, column XYZ). With an ABC class too, the profile governs "
+        "one cell of the ABC-XYZ matrix (e.g. AX) and wins over profiles naming one class.",
+    )
     note = fields.Text()
 
     @api.constrains("service_level")

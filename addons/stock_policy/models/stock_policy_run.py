@@ -88,6 +88,7 @@ class StockPolicyRun(models.Model):
                 frozenset(p.categ_ids.ids),
                 frozenset(p.warehouse_ids.ids),
                 frozenset([p.abc_class] if p.abc_class else []),
+                frozenset([p.xyz_class] if p.xyz_class else []),
             )
             for p in profiles
         ]
@@ -140,14 +141,14 @@ class StockPolicyRun(models.Model):
         by_id = {p.id: p for p in profiles}
         classes = self.env["stock.policy.abc"].search_fetch(
             [("warehouse_id", "=", warehouse.id), ("product_id", "in", products.ids)],
-            ["product_id", "value_class"],
+            ["product_id", "value_class", "xyz_class"],
         )
-        class_of = {row.product_id.id: row.value_class for row in classes}
+        class_of = {row.product_id.id: (row.value_class, row.xyz_class) for row in classes}
         chosen = {}
         for product in products:
             path = [int(x) for x in (product.categ_id.parent_path or "").split("/") if x]
             choice = resolve_profile(
-                product.id, path, warehouse.id, scope_list, class_of.get(product.id)
+                product.id, path, warehouse.id, scope_list, *class_of.get(product.id, ())
             )
             chosen[product.id] = (by_id.get(choice.profile_id), choice.reason)
         return chosen

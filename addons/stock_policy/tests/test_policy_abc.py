@@ -104,6 +104,30 @@ class TestAbc(TransactionCase):
         self.assertEqual(rule.policy_service_level, 99.0)
         self.assertIn("ABC class (A)", rule.policy_reason)
 
+    def test_an_abc_xyz_profile_governs_its_cell_of_the_matrix(self):
+        rows = self._classify()
+        # every product sold 20 weeks of 52: all are Z, the harness is A, the gloves B
+        self.assertEqual(
+            rows["Nitrile Gloves"].value_class + rows["Nitrile Gloves"].xyz_class, "BZ"
+        )
+        profiles = self.env["stock.policy.profile"].with_user(self.planner)
+        scope = {"warehouse_ids": [(6, 0, self.warehouse.ids)]}
+        profiles.create({"name": "A items", "service_level": 99.0, "abc_class": "A", **scope})
+        profiles.create({"name": "AZ items", "service_level": 97.0, "abc_class": "A",
+                         "xyz_class": "Z", **scope})  # fmt: skip
+        profiles.create({"name": "Erratic", "service_level": 90.0, "xyz_class": "Z",
+                         "sequence": 1, **scope})  # fmt: skip
+        self.env["stock.policy.run"].with_user(self.planner)._execute(self.warehouse)
+        rules = self.env["stock.warehouse.orderpoint"].search(
+            [("warehouse_id", "=", self.warehouse.id)]
+        )
+        rule_of = {rule.product_id.name: rule for rule in rules}
+        harness, gloves = rule_of["Safety Harness"], rule_of["Nitrile Gloves"]
+        self.assertEqual(harness.policy_service_level, 97.0)
+        self.assertIn("ABC-XYZ class (AZ)", harness.policy_reason)
+        self.assertEqual(gloves.policy_service_level, 90.0)
+        self.assertIn("XYZ class (Z)", gloves.policy_reason)
+
     def test_shares_must_add_up_to_a_hundred(self):
         with self.assertRaises(ValidationError):
             self.warehouse.policy_abc_b = 25.0
