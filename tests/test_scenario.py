@@ -327,6 +327,8 @@ def test_no_quant_exceeds_its_bin_storage_category_limits(default):
         limit, p = categories[code], products[q.product_code]
         assert q.qty * p.weight_kg <= limit.max_weight_kg, q
         assert q.qty * p.volume_m3 <= limit.max_volume_m3 + 1e-9, q
+        longest = max(p.length_m, p.width_m, p.height_m)
+        assert not limit.max_length_m or longest <= limit.max_length_m, (q, longest)
 
 
 def test_each_rack_bin_holds_one_product_and_hazmat_stays_in_the_cage(default):

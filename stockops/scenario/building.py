@@ -46,14 +46,20 @@ _CATEGORY_BY_CODE = {c.code: c for c in STORAGE_CATEGORIES}
 _PALLET_CUBE_FILL = 0.9
 
 
-def pallet_capacity(volume: np.ndarray, weight: np.ndarray, category: str) -> np.ndarray:
+def pallet_capacity(
+    volume: np.ndarray, weight: np.ndarray, category: str, longest: np.ndarray | None = None
+) -> np.ndarray:
     """Whole units (per product) that fit one bin of storage ``category``, given each
-    unit's ``volume`` (m3) and ``weight`` (kg): the tighter of the category's volume
-    (filled to 90 %) and weight limits; may be 0 for a unit too big for the bin."""
+    unit's ``volume`` (m3), ``weight`` (kg) and, when given, ``longest`` side (m): the
+    tighter of the category's volume (filled to 90 %) and weight limits, and 0 for a unit
+    longer than the bin (or otherwise too big for it)."""
     limits = _CATEGORY_BY_CODE[category]
     by_volume = np.floor(limits.max_volume_m3 * _PALLET_CUBE_FILL / volume)
     by_weight = np.floor(limits.max_weight_kg / weight)
-    return np.minimum(by_volume, by_weight).astype(np.int64)
+    capacity = np.minimum(by_volume, by_weight).astype(np.int64)
+    if longest is not None and limits.max_length_m:
+        capacity[np.asarray(longest) > limits.max_length_m] = 0
+    return capacity
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,14 +21,14 @@ def place_stock(
     then whole or partial pallets in reserve, one product per pallet bin."""
     quants: list[StockQuant] = []
     remaining = on_hand.copy()
-    volume, weight = cat.volume, cat.weight
+    volume, weight, longest = cat.volume, cat.weight, cat.dims.max(axis=1)
     hazardous = np.array([t.hazard_class is not None for t in cat.templates])
 
     forward_bins = sorted(
         (b for b in layout.bins if b.storage_category_code == "FLOW"),
         key=lambda b: (b.level not in GOLDEN_ZONE_LEVELS, b.y_m, b.x_m),
     )
-    flow_cap = pallet_capacity(volume, weight, "FLOW")
+    flow_cap = pallet_capacity(volume, weight, "FLOW", longest)
     eligible = (flow_cap >= 4) & ~hazardous & (remaining > 0)
     by_speed = [int(i) for i in np.argsort(-cat.m, kind="stable") if eligible[i]]
     a_items = [i for i in by_speed if cat.velocity[i] == "A"]
