@@ -200,10 +200,18 @@ def prepare_odoo_python(python: str, *requirements: str) -> int:
         code = code or _run(f"install {extra}", [*pip, "-r", extra])
     if code:
         return code
-    if _run("install the suite's OCA add-ons", [*pip, "-r", "requirements-odoo.txt"]) == 0:
-        return 0
+    if _pip_knows_odoo(python):
+        return _run("install the suite's OCA add-ons", [*pip, "-r", "requirements-odoo.txt"])
     # an Odoo run from a source tree is unknown to pip: the add-ons' "odoo" requirement
     # cannot be met from the index, so install them without it
     return _run(
-        "install the OCA add-ons --no-deps", [*pip, "--no-deps", "-r", "requirements-odoo.txt"]
+        "install the suite's OCA add-ons (--no-deps: pip does not know this Odoo)",
+        [*pip, "--no-deps", "-r", "requirements-odoo.txt"],
     )
+
+
+def _pip_knows_odoo(python: str) -> bool:
+    """Whether Odoo is an installed distribution of ``python`` (pip install odoo, or -e of
+    its tree), so pip can check the add-ons' ``odoo`` requirement against it."""
+    probe = "import importlib.metadata as m; m.version('odoo')"
+    return subprocess.run([python, "-c", probe], capture_output=True, check=False).returncode == 0
