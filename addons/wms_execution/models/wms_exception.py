@@ -65,9 +65,11 @@ class WmsException(models.Model):
             # the short bin's units are not there: never reserve them again
             moves._do_unreserve()
             found = self.env["stock.location"]
+            # only where the transfer picks from: not the units already picked (at packing)
+            source = moves.picking_id.location_id or moves.location_id
             others = self.env["stock.quant"].search(
                 [("product_id", "=", exc.product_id.id), ("location_id.usage", "=", "internal"),
-                 ("location_id.warehouse_id", "=", exc.warehouse_id.id),
+                 ("location_id", "child_of", source.ids),
                  ("location_id", "!=", exc.location_id.id), ("quantity", ">", 0)],
                 order="in_date, id",
             ).location_id  # fmt: skip

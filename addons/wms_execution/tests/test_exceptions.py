@@ -1,4 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -36,6 +37,14 @@ class TestExceptions(WmsCase):
         )
         self.assertIn("Short pick", quant.policy_count_trigger or "")
         env["stock.quant"]._update_available_quantity(product, self.bin_far, 10)
+        # units already picked wait at packing, in the warehouse but outside its stock:
+        # never re-allocated to the pick, however old they are
+        packing = env["stock.location"].create(
+            {"name": "Packing Zone", "location_id": self.warehouse.view_location_id.id}
+        )
+        env["stock.quant"]._update_available_quantity(
+            product, packing, 4, in_date=fields.Datetime.subtract(fields.Datetime.now(), days=9)
+        )
         exc.with_user(self.supervisor).action_reallocate()
         self.assertIn("R01-12-1L", exc.resolution)
         backorder = order.backorder_ids
