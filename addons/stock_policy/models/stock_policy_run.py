@@ -147,8 +147,7 @@ class StockPolicyRun(models.Model):
         chosen = {}
         for product in products:
             path = [int(x) for x in (product.categ_id.parent_path or "").split("/") if x]
-            choice = resolve_profile(
-                product.id, path, warehouse.id, scope_list, *class_of.get(product.id, ())
-            )
+            abc, xyz = class_of.get(product.id, (None, None))
+            choice = resolve_profile(product.id, path, warehouse.id, scope_list, abc, xyz)
             chosen[product.id] = (by_id.get(choice.profile_id), choice.reason)
         return chosen

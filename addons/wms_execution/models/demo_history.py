@@ -32,6 +32,7 @@ class WmsDemoLoader(models.AbstractModel):
         for po in received:
             receipts |= orders[po.ref].picking_ids
         receipts.move_ids.picked = True
+        self._analyze_tables(everything=True)
         self._post_in_chunks(receipts)
         deliveries = self._post_deliveries(sc, warehouse, ref)
         dated = {orders[po.ref].picking_ids.id: _at(po.receipt_date, 9) for po in received}

@@ -88,8 +88,8 @@ class WmsDemoLoader(models.AbstractModel):
         if chunk:
             chunks.append(chunk)
         started, posted, total = time.monotonic(), 0, len(pickings.move_ids)
-        for n, chunk in enumerate(chunks):
-            self._analyze_tables(everything=not n)
+        for chunk in chunks:
+            self._analyze_tables()
             chunk.with_context(cancel_backorder=True)._action_done()
             posted += len(chunk.move_ids)
             if len(chunks) > 1:  # the large demo takes long: say how far it is
