@@ -6,7 +6,7 @@ from datetime import timedelta
 from psycopg2 import IntegrityError
 
 from odoo import fields
-from odoo.addons.stock_policy.models.stock_policy_history import week_start
+from odoo.addons.stock_policy.models.demand.stock_policy_history import week_start
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger

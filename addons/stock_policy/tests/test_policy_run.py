@@ -92,7 +92,7 @@ class TestPolicyRun(TransactionCase):
     def test_one_bad_product_is_skipped_with_its_reason(self):
         broken = self._product("Misconfigured Tape", delay=5, min_qty=-4)
         self._ship(broken, [(fields.Date.today() - timedelta(weeks=2), 5)])
-        with mute_logger("odoo.addons.stock_policy.models.stock_policy_run"):
+        with mute_logger("odoo.addons.stock_policy.models.reorder.stock_policy_run"):
             run = self._run()
         self.assertEqual(run.state, "partial")
         self.assertEqual((run.planned_count, run.skipped_count), (2, 1))

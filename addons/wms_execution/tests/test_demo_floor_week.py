@@ -10,7 +10,7 @@ from odoo.tests.common import TransactionCase
 
 from stockops.kpi.periods import Period
 
-from ..models.wms_kpi import KpiWindow
+from ..models.scorecard.wms_kpi import KpiWindow
 
 
 def last_two_weeks(env, warehouse):

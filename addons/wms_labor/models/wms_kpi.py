@@ -2,7 +2,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.addons.wms_execution.models.wms_kpi import KpiSpec
+from odoo.addons.wms_execution.models.scorecard.wms_kpi import KpiSpec
 
 from stockops import kpi as engine
 

@@ -8,7 +8,7 @@ from odoo import api, fields, models
 
 from stockops.policy.cycle_count import plan_counts
 
-from ..tools import bulk_update
+from ...tools import bulk_update
 
 WEEKS_PER_YEAR = 52
 

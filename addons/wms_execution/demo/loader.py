@@ -55,15 +55,15 @@ class WmsDemoLoader(models.AbstractModel):
              "wms_cart_max_weight_kg": 300.0, "wms_cart_max_volume_m3": 1.5}
         )  # fmt: skip
         self._show_features()
-        ref = self._timed("master data", self._load_master_data, sc)  # demo_master_data.py
+        ref = self._timed("master data", self._load_master_data, sc)  # master_data.py
         # the history is not floor work: no exceptions or event counts for it
         history = self.with_context(wms_history_import=True)
-        self._timed("history", history._load_history, sc, warehouse, ref)  # demo_history.py
-        ref["bins"] = self._timed("layout", self._load_layout, sc, warehouse)  # demo_layout.py
-        self._timed("put-away", self._put_stock_away, sc, warehouse, ref)  # demo_stock.py
+        self._timed("history", history._load_history, sc, warehouse, ref)  # history.py
+        ref["bins"] = self._timed("layout", self._load_layout, sc, warehouse)  # layout.py
+        self._timed("put-away", self._put_stock_away, sc, warehouse, ref)  # stock.py
         self._timed("open orders", self._load_open_orders, sc, ref)
         self._timed("distances", warehouse.action_wms_compute_travel)
-        self._timed("floor work", self._load_floor_weeks, sc, warehouse, ref)  # demo_floor_week.py
+        self._timed("floor work", self._load_floor_weeks, sc, warehouse, ref)  # floor_week.py
         _logger.info(
             "stockops demo (%s): %d bins, %d products, %d receipts, %d deliveries in %.0f s",
             size,

@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
-from .stock_policy_abc import CLASSES
+from ..classification.stock_policy_abc import CLASSES
 from .stock_quant import COUNT_REASONS
 
 

@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 from stockops.dispatch.carrier import CarrierUnavailable, DispatchError
 from stockops.dispatch.manifest import ManifestLine, plan_manifest
 
-from .delivery_carrier_connector import DISPATCH_TYPES
+from ..carriers.delivery_carrier_connector import DISPATCH_TYPES
 
 
 class DispatchManifest(models.Model):

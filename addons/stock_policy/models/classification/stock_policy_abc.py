@@ -5,7 +5,7 @@ from odoo import api, fields, models
 
 from stockops.policy.abc import classify_abc, classify_xyz
 
-from ..tools import bulk_update
+from ...tools import bulk_update
 
 CLASSES = [("A", "A"), ("B", "B"), ("C", "C")]
 XYZ = [("X", "X (steady)"), ("Y", "Y (variable)"), ("Z", "Z (erratic)")]

@@ -10,7 +10,7 @@ from odoo.exceptions import UserError
 from stockops.dispatch.carrier import DispatchError
 from stockops.dispatch.rates import RULES, shop_rates
 
-from .delivery_carrier_connector import DISPATCH_TYPES
+from ..carriers.delivery_carrier_connector import DISPATCH_TYPES
 
 _logger = logging.getLogger(__name__)
 

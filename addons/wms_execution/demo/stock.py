@@ -3,7 +3,7 @@ from datetime import datetime, time
 
 from odoo import models
 
-from .demo_transfers import MOVES_PER_POSTING, DemoLine
+from .transfers import MOVES_PER_POSTING, DemoLine
 
 #: open sale orders confirmed together: the large demo's 2,000 at once would reserve
 #: with one nested OR per move, which PostgreSQL cannot parse

@@ -1,19 +1,25 @@
-"""No engine module imports, directly or round a circle, a module that imports it back.
+"""No module of the engine or of an add-on imports, directly or round a circle, a module
+that imports it back.
 
 A circle makes the import order decide which names exist, and a newcomer cannot read the
 modules in any order. Every import counts, including those only made for type checking or
 inside a function; a package's own ``__init__`` is not implied by importing a submodule.
+Add-on modules are named from the add-ons folder (``wms_execution.models.scan``), as Odoo's
+``odoo.addons.`` prefix is dropped.
 """
 
 import ast
 from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
-ENGINE = Path(__file__).resolve().parent.parent / "stockops"
+REPO = Path(__file__).resolve().parent.parent
+ENGINE = REPO / "stockops"
+ADDONS = REPO / "addons"
+ODOO_ADDONS = "odoo.addons."
 
 
-def _module_name(path: Path) -> str:
-    parts = path.relative_to(ENGINE.parent).with_suffix("").parts
+def _module_name(path: Path, root: Path) -> str:
+    parts = path.relative_to(root).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
@@ -23,9 +29,9 @@ def _imports(path: Path, name: str, modules: set[str]) -> set[str]:
     found = set()
     for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
         if isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
+            found.update(alias.name.removeprefix(ODOO_ADDONS) for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
+            base = (node.module or "").removeprefix(ODOO_ADDONS)
             if node.level:
                 anchor = package.split(".")
                 anchor = anchor[: len(anchor) - node.level + 1]
@@ -36,8 +42,9 @@ def _imports(path: Path, name: str, modules: set[str]) -> set[str]:
     return {target for target in found if target in modules and target != name}
 
 
-def import_graph() -> dict[str, set[str]]:
-    paths = {_module_name(path): path for path in ENGINE.rglob("*.py")}
+def import_graph(folder: Path = ENGINE, root: Path = REPO) -> dict[str, set[str]]:
+    """{module: the modules of ``folder`` it imports}, names dotted from ``root``."""
+    paths = {_module_name(path, root): path for path in folder.rglob("*.py")}
     return {name: _imports(path, name, set(paths)) for name, path in paths.items()}
 
 
@@ -54,6 +61,11 @@ def test_engine_has_no_import_circle():
     assert circle is None, f"engine modules import each other: {' -> '.join(circle or [])}"
 
 
+def test_addons_have_no_import_circle():
+    circle = _circle(import_graph(ADDONS, ADDONS))
+    assert circle is None, f"add-on modules import each other: {' -> '.join(circle or [])}"
+
+
 def test_the_graph_sees_the_engine_imports():
     # guards the test above against a graph that misses imports and so never finds a circle
     graph = import_graph()
@@ -61,6 +73,16 @@ def test_the_graph_sees_the_engine_imports():
     assert "stockops.execution.cartonize.model" in graph["stockops.execution.cartonize.check"]
     assert "stockops.kpi" in graph["stockops.kpi.stock"]
     assert len(graph) >= 50
+
+
+def test_the_graph_sees_the_addon_imports():
+    graph = import_graph(ADDONS, ADDONS)
+    assert "wms_execution.models" in graph["wms_execution"]
+    assert (
+        "wms_execution.models.waves.stock_picking_wave"
+        in graph["wms_execution.models.waves.stock_picking_batch_route"]
+    )  # a relative import
+    assert "wms_execution.models.scorecard.wms_kpi" in graph["wms_labor.models.wms_kpi"]
 
 
 def test_a_circle_is_reported_with_its_modules():

@@ -10,7 +10,7 @@ from odoo.tools.pdf import merge_pdf
 from stockops.dispatch.carrier import CarrierError, CarrierUnavailable, DispatchError, Parcel
 from stockops.dispatch.carrier import Shipment as EngineShipment
 
-from .delivery_carrier_connector import DISPATCH_TYPES, partner_address
+from ..carriers.delivery_carrier_connector import DISPATCH_TYPES, partner_address
 
 _logger = logging.getLogger(__name__)
 

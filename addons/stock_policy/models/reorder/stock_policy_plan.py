@@ -8,7 +8,7 @@ from odoo import fields, models
 from stockops.policy.forecast import forecast_many
 from stockops.policy.reorder import decide_policies
 
-from ..tools import bulk_update
+from ...tools import bulk_update
 
 DAYS_PER_WEEK = 7.0
 MIN_RECEIPTS_FOR_MEASURED_LEAD_TIME = 3

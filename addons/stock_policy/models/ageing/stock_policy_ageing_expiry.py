@@ -7,7 +7,7 @@ from odoo import _, api, fields, models
 
 from stockops.policy.ageing import days_until
 
-from ..tools.ageing_xlsx import download_action, workbook_bytes
+from ...tools.ageing_xlsx import download_action, workbook_bytes
 from .stock_warehouse_ageing import AGEING_DEFAULTS
 
 

@@ -10,7 +10,7 @@ from odoo.tools import SQL
 from stockops.labor.standards import standard_times_s
 from stockops.layout import travel_distance_m
 
-from .wms_operator import EQUIPMENT
+from ..operators.wms_operator import EQUIPMENT
 
 KINDS = [
     ("putaway", "Put-away"),

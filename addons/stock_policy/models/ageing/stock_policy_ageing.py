@@ -9,8 +9,8 @@ from odoo.tools import SQL
 
 from stockops.policy.ageing import DEMAND_WINDOW_DAYS, age_layers, classify_movers
 
-from ..tools import bulk_create
-from ..tools.ageing_xlsx import download_action, workbook_bytes
+from ...tools import bulk_create
+from ...tools.ageing_xlsx import download_action, workbook_bytes
 from .stock_warehouse_ageing import AGEING_DEFAULTS
 
 CLASSES = [("A", "A"), ("B", "B"), ("C", "C")]

@@ -4,7 +4,7 @@ posting that upset a bin, a floor exception, a supervisor)."""
 
 from odoo import fields, models
 
-from ..tools import bulk_update
+from ...tools import bulk_update
 
 
 class StockQuant(models.Model):

@@ -13,7 +13,7 @@ _logger = logging.getLogger(__name__)
 
 class WmsDemoLoader(models.AbstractModel):
     """The tasks behind the demo's last two weeks of floor work (``wms_execution``'s
-    demo_floor_week.py): each put-away and pick done by the operator who posted it, from
+    demo/floor_week.py): each put-away and pick done by the operator who posted it, from
     the plan's start to its last hand-off in the ledger, so the scorecard's lines per hour
     and the shift plan-vs-actual have real figures."""
 

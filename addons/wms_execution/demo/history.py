@@ -4,7 +4,7 @@ from datetime import datetime, time
 from odoo import models
 from odoo.tools import SQL
 
-from .demo_transfers import DemoLine
+from .transfers import DemoLine
 
 
 def _at(day, hour):

@@ -1,0 +1,13 @@
+"""The demo warehouse loader (``wms.demo.loader``), out of the business code: the demo XML
+calls ``_load``, which builds the generated warehouse (``stockops.scenario``) in bulk:
+master data, six months of history posted through Odoo's moves, the layout, stock put
+away, open orders and two weeks of floor work.
+"""
+
+from . import loader
+from . import transfers
+from . import master_data
+from . import history
+from . import layout
+from . import stock
+from . import floor_week
