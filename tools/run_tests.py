@@ -23,6 +23,7 @@ from odoo_env import ADDONS, REPO, SUITE, database, find_odoo, odoo_command, pre
 # a log line is "<date> <time> <pid> <LEVEL> <db> <logger>: <message>"
 LOG_LINE = re.compile(r"^\S+ \S+ \d+ (?P<level>[A-Z]+) (?P<db>\S+) (?P<logger>\S+): (?P<msg>.*)")
 BAD_LEVELS = {"WARNING", "ERROR", "CRITICAL"}
+ADDON_DIRS = [f"addons/{module}" for module in SUITE]
 
 
 def run(title: str, args: list[str], **kwargs) -> int:
@@ -36,6 +37,8 @@ def engine_checks() -> int:
         ("install test tools", [python, "-m", "pip", "install", "-q", "-e", ".[test]"]),
         ("ruff check", [python, "-m", "ruff", "check", "."]),
         ("ruff format --check", [python, "-m", "ruff", "format", "--check", "."]),
+        # OCA's mandatory Odoo checks on the add-ons (.pylintrc says which)
+        ("pylint-odoo", [python, "-m", "pylint", "--rcfile=.pylintrc", *ADDON_DIRS]),
         # pytest-odoo, when Odoo's Python runs this, wants a database: not for the engine
         ("engine tests (pytest)", [python, "-m", "pytest", "-q", "-p", "no:odoo"]),
     ]

@@ -111,7 +111,7 @@ class TestDemoDispatch(LocalCarrierCase):
             carton.picked = True
             result = pack.action_put_in_pack()
             if isinstance(result, dict) and result.get("res_model") == "choose.delivery.package":
-                env["choose.delivery.package"].with_context(result["context"]).create(
+                env["choose.delivery.package"].with_context(**result["context"]).create(
                     {}
                 ).action_put_in_pack()
         pack.move_line_ids.picked = True

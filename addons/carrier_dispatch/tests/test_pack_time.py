@@ -17,7 +17,7 @@ class TestPackTime(DispatchCase):
         wizard = (
             self.env["choose.delivery.package"]
             .with_user(self.user)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"delivery_package_type_id": self.box.id, "shipping_weight": shipping_weight})
         )
         wizard.action_put_in_pack()

@@ -29,7 +29,7 @@ class TestExceptionCounts(WmsCase):
     def _report(self, **defaults):
         """As the operator, through the *Report a Problem* form of the bin."""
         context = {f"default_{key}": value for key, value in defaults.items()}
-        exceptions = self.env["wms.exception"].with_user(self.operator).with_context(context)
+        exceptions = self.env["wms.exception"].with_user(self.operator).with_context(**context)
         with Form(exceptions, view="wms_execution.wms_exception_view_form_report") as form:
             form.name = "Label torn, mixed stock inside"
         return form.record

@@ -32,8 +32,8 @@ class DispatchParcel(models.Model):
     picking_id = fields.Many2one(
         "stock.picking", "Transfer", required=True, ondelete="cascade", index=True
     )
-    package_id = fields.Many2one("stock.quant.package", "Package", index=True, ondelete="set null")
-    carrier_id = fields.Many2one("delivery.carrier", "Carrier", required=True, index=True)
+    package_id = fields.Many2one("stock.quant.package", index=True, ondelete="set null")
+    carrier_id = fields.Many2one("delivery.carrier", required=True, index=True)
     company_id = fields.Many2one(related="picking_id.company_id", store=True)
     partner_id = fields.Many2one(related="picking_id.partner_id", string="Ship To")
     service_code = fields.Char("Service")
@@ -56,7 +56,7 @@ class DispatchParcel(models.Model):
         related="picking_id.picking_type_id.warehouse_id", store=True, index=True
     )
     manifest_id = fields.Many2one(
-        "dispatch.manifest", "Manifest", readonly=True, index=True, ondelete="set null"
+        "dispatch.manifest", readonly=True, index=True, ondelete="set null"
     )
     dock_id = fields.Many2one(
         related="picking_id.dispatch_dock_id", string="Dock Door", store=True, index=True

@@ -12,9 +12,9 @@ class DispatchQuote(models.Model):
     picking_id = fields.Many2one(
         "stock.picking", "Transfer", required=True, ondelete="cascade", index=True
     )
-    carrier_id = fields.Many2one("delivery.carrier", "Carrier", required=True, ondelete="cascade")
+    carrier_id = fields.Many2one("delivery.carrier", required=True, ondelete="cascade")
     service_code = fields.Char("Service", required=True)
-    service_name = fields.Char("Service Name")
+    service_name = fields.Char()
     price = fields.Monetary(currency_field="currency_id")
     currency_id = fields.Many2one("res.currency", required=True)
     company_currency_id = fields.Many2one(

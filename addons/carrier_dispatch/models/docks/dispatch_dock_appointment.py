@@ -18,7 +18,7 @@ class DispatchDockAppointment(models.Model):
     dock_id = fields.Many2one("dispatch.dock", "Dock Door", required=True, index=True)
     warehouse_id = fields.Many2one(related="dock_id.warehouse_id", store=True)
     company_id = fields.Many2one(related="dock_id.company_id", store=True)
-    carrier_id = fields.Many2one("delivery.carrier", "Carrier")
+    carrier_id = fields.Many2one("delivery.carrier")
     start = fields.Datetime(required=True, index=True)
     end = fields.Datetime(
         required=True, compute="_compute_end", store=True, readonly=False, precompute=True

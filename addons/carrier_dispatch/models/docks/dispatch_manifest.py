@@ -20,7 +20,7 @@ class DispatchManifest(models.Model):
     warehouse_id = fields.Many2one("stock.warehouse", required=True, readonly=True, index=True)
     company_id = fields.Many2one(related="warehouse_id.company_id", store=True)
     day = fields.Date(required=True, readonly=True)
-    closed_at = fields.Datetime("Closed At", required=True, readonly=True)
+    closed_at = fields.Datetime(required=True, readonly=True)
     user_id = fields.Many2one("res.users", "Closed By", readonly=True)
     parcel_ids = fields.One2many(
         "dispatch.parcel", "manifest_id", "Parcels Handed Over", readonly=True

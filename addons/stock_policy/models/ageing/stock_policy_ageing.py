@@ -53,7 +53,7 @@ class StockPolicyAgeing(models.Model):
     abc_class = fields.Selection(CLASSES, "ABC (value)", readonly=True)
     product_active = fields.Boolean("Active Product", readonly=True)
     qty = fields.Float("Valued Units", digits="Product Unit of Measure", readonly=True)
-    value = fields.Monetary("Value", readonly=True)
+    value = fields.Monetary(readonly=True)
     on_hand_qty = fields.Float(
         "On Hand Here",
         digits="Product Unit of Measure",

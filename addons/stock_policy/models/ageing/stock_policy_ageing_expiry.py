@@ -28,9 +28,9 @@ class StockPolicyExpiry(models.Model):
     product_id = fields.Many2one(
         "product.product", required=True, ondelete="cascade", readonly=True
     )
-    lot_id = fields.Many2one("stock.lot", "Lot", required=True, ondelete="cascade", readonly=True)
+    lot_id = fields.Many2one("stock.lot", required=True, ondelete="cascade", readonly=True)
     expiration_date = fields.Datetime("Expires On", readonly=True)
-    days_left = fields.Integer("Days Left", readonly=True, aggregator="min")
+    days_left = fields.Integer(readonly=True, aggregator="min")
     qty = fields.Float("Units", digits="Product Unit of Measure", readonly=True)
     value = fields.Monetary(
         "Value (est.)", readonly=True, help="Units x the product's unit value in the ageing."

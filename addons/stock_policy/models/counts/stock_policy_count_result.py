@@ -25,7 +25,7 @@ class StockPolicyCountResult(models.Model):
     counted_qty = fields.Float("Counted", digits="Product Unit of Measure", readonly=True)
     first_count_qty = fields.Float("First Count", digits="Product Unit of Measure")
     variance_qty = fields.Float("Variance", digits="Product Unit of Measure", readonly=True)
-    variance_value = fields.Float("Variance Value", readonly=True)
+    variance_value = fields.Float(readonly=True)
     accurate = fields.Boolean("Within Tolerance", readonly=True)
     accuracy = fields.Float(
         "Accuracy (%)", aggregator="avg", readonly=True,

@@ -48,9 +48,7 @@ class StockPolicyProfile(models.Model):
         help="How far back demand history is read. A season is recognised only when it has "
         "repeated: two years (728 days) or more, counting imported history.",
     )
-    forecast_method = fields.Selection(
-        FORECAST_METHODS, default="auto", required=True, string="Forecast Method"
-    )
+    forecast_method = fields.Selection(FORECAST_METHODS, default="auto", required=True)
     warehouse_ids = fields.Many2many(
         "stock.warehouse", string="Warehouses", help="Empty means every warehouse."
     )

@@ -12,7 +12,7 @@ class StockWarehouseOrderpoint(models.Model):
         "Frozen",
         help="The planner keeps Min/Max as typed; the run still refreshes the proposal.",
     )
-    policy_profile_id = fields.Many2one("stock.policy.profile", "Policy Profile", readonly=True)
+    policy_profile_id = fields.Many2one("stock.policy.profile", readonly=True)
     policy_pattern = fields.Char("Demand Pattern", readonly=True)
     policy_method = fields.Char("Forecast Method", readonly=True)
     policy_forecast_per_day = fields.Float(

@@ -81,9 +81,9 @@ class WmsCartonSuggestion(models.Model):
     company_id = fields.Many2one(related="picking_id.company_id", store=True)
     sequence = fields.Integer("Carton", help="1, 2, ...: the carton's number in the order.")
     package_type_id = fields.Many2one(
-        "stock.package.type", "Package Type",
+        "stock.package.type",
         help="The carton suggested; for a unit no carton takes, choose one by hand.",
-    )  # fmt: skip
+    )
     unpackable = fields.Boolean(
         "Manual Carton", readonly=True, help="No carton type takes this item: pack it by hand."
     )
@@ -100,7 +100,7 @@ class WmsCartonSuggestion(models.Model):
         "carton's inner back-left-bottom corner.",
     )
     reason = fields.Char(readonly=True)
-    package_id = fields.Many2one("stock.quant.package", "Package", readonly=True)
+    package_id = fields.Many2one("stock.quant.package", readonly=True)
 
     @api.depends("line_ids.quantity", "line_ids.product_id")
     def _compute_contents(self):

@@ -97,7 +97,7 @@ class WmsKpiValue(models.Model):
     period = fields.Selection(PERIODS, required=True, default="week", index=True)
     date_start = fields.Date("From", required=True, index=True)
     date_end = fields.Date("To", help="Last day of the period.")
-    to_date = fields.Boolean("To Date", help="The period is still running: measured up to today.")
+    to_date = fields.Boolean(help="The period is still running: measured up to today.")
     kpi = fields.Selection(KPIS, "KPI", required=True)
     side = fields.Selection(SIDES)
     sequence = fields.Integer()

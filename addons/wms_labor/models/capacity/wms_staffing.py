@@ -23,7 +23,7 @@ class WmsStaffingLine(models.Model):
     warehouse_id = fields.Many2one("stock.warehouse", required=True, index=True)
     company_id = fields.Many2one(related="warehouse_id.company_id", store=True)
     zone_id = fields.Many2one("wms.zone", required=True, ondelete="cascade")
-    shift_id = fields.Many2one("resource.calendar", "Shift")
+    shift_id = fields.Many2one("resource.calendar")
     today_standard_h = fields.Float("Done Today, Standard (h)", digits=(10, 2))
     today_actual_h = fields.Float("Done Today, Actual (h)", digits=(10, 2))
     performance = fields.Float("Performance Used (%)", digits=(10, 0), aggregator="avg")
@@ -33,7 +33,7 @@ class WmsStaffingLine(models.Model):
     shift_h = fields.Float("Shift Length (h)", digits=(10, 2), aggregator="max")
     suggested = fields.Integer("Suggested Operators")
     rostered = fields.Integer(
-        "Rostered", help="Operators based in the zone whose shift this is (their calendar)."
+        help="Operators based in the zone whose shift this is (their calendar)."
     )
     gap = fields.Integer(help="Suggested minus rostered: above 0, bring people in.")
     reason = fields.Char()

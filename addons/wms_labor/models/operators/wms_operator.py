@@ -33,14 +33,10 @@ class WmsOperator(models.Model):
 
     name = fields.Char(required=True)
     active = fields.Boolean(default=True)
-    user_id = fields.Many2one(
-        "res.users", string="User", help="The login the operator scans with.", index=True
-    )
+    user_id = fields.Many2one("res.users", help="The login the operator scans with.", index=True)
     warehouse_id = fields.Many2one("stock.warehouse", required=True)
     company_id = fields.Many2one(related="warehouse_id.company_id", store=True)
-    home_zone_id = fields.Many2one(
-        "wms.zone", string="Home Zone", domain="[('warehouse_id', '=', warehouse_id)]"
-    )
+    home_zone_id = fields.Many2one("wms.zone", domain="[('warehouse_id', '=', warehouse_id)]")
     equipment = fields.Selection(EQUIPMENT, default="none", required=True)
     skill_ids = fields.Many2many("wms.skill", string="Skills")
     resource_calendar_id = fields.Many2one(

@@ -74,7 +74,7 @@ class WmsTask(models.Model):
     assignment_reason = fields.Char("Why This Operator", readonly=True)
     note = fields.Char(help="Why the task was released back or cancelled.")
     shift_id = fields.Many2one(
-        "resource.calendar", "Shift", readonly=True, index=True,
+        "resource.calendar", readonly=True, index=True,
         help="The shift of the operator who did the task: plan against actual per shift.",
     )  # fmt: skip
     shift_date = fields.Date(readonly=True, index=True, help="The day the task was done.")
