@@ -142,8 +142,11 @@ def clock_env(base: dict[str, str] | None = None) -> dict[str, str]:
     offset = int((start - datetime.datetime.now(datetime.timezone.utc)).total_seconds())
     env["LD_PRELOAD"] = " ".join(filter(None, [found[0], env.get("LD_PRELOAD")]))
     env["FAKETIME"] = f"{offset:+d}"
-    # timeouts and durations keep the real monotonic clock
+    # timeouts and durations keep the real monotonic clock (a faked one hangs timed waits);
+    # Python's sleep then needs the shim in tools/fakeclock
     env["FAKETIME_DONT_FAKE_MONOTONIC"] = "1"
+    shim = str(REPO / "tools" / "fakeclock")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [shim, env.get("PYTHONPATH")]))
     return env
 
 
