@@ -29,8 +29,8 @@ from bench.result import Result
 from stockops import scenario
 from stockops.execution.routing import s_shape
 from stockops.execution.waves import CartLimits, Order, OrderLine, batch_orders, release_orders
-from stockops.execution.waves_batching import split_order
-from stockops.execution.waves_estimate import Geometry
+from stockops.execution.waves.batching import split_order
+from stockops.execution.waves.estimate import Geometry
 from stockops.layout import Aisle, Layout, Point
 
 N_ORDERS = 1000

@@ -19,7 +19,7 @@ import numpy as np
 from bench.result import Result
 from stockops import scenario
 from stockops.execution.routing import combined, largest_gap, route, s_shape
-from stockops.execution.routing_exact import held_karp
+from stockops.execution.routing.exact import held_karp
 from stockops.layout import Aisle, Layout, Point, distance_matrix_m
 
 N_LISTS = 300

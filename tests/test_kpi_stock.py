@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stockops import kpi_stock
-from stockops.kpi_periods import last_periods, period_index, period_start
+from stockops.kpi import stock as kpi_stock
+from stockops.kpi.periods import last_periods, period_index, period_start
 
 FIRST = date(2024, 11, 1)
 MONDAY = date(2025, 3, 3)

@@ -10,7 +10,7 @@ from odoo.osv import expression
 from odoo.tools import format_amount
 
 from stockops import kpi as engine
-from stockops.kpi_periods import PERIOD_KINDS, last_periods
+from stockops.kpi.periods import PERIOD_KINDS, last_periods
 
 KPIS = [
     ("fill_rate", "Fill rate"),

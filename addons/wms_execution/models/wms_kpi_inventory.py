@@ -7,7 +7,7 @@ import numpy as np
 from odoo import models
 
 from stockops import kpi as engine
-from stockops import kpi_stock
+from stockops.kpi import stock as kpi_stock
 
 SHIPPED = [("location_dest_id.usage", "=", "customer"), ("state", "=", "done")]
 

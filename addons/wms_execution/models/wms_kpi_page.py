@@ -2,7 +2,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from stockops.kpi_periods import PERIOD_KINDS, TREND_LENGTH
+from stockops.kpi.periods import PERIOD_KINDS, TREND_LENGTH
 
 CHANGES_SHOWN = 10
 CHANGES_PER_KIND = 3

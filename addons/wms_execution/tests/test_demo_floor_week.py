@@ -8,7 +8,7 @@ from odoo import fields
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
 
-from stockops.kpi_periods import Period
+from stockops.kpi.periods import Period
 
 from ..models.wms_kpi import KpiWindow
 

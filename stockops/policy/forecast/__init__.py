@@ -57,13 +57,7 @@ refitted on the full history, so it does not depend on ``holdout``.
 (['holt_winters', 'holt_winters', 'holt_winters'], True)
 """
 
-from stockops.policy.forecast.batch import (
-    MIN_FIT_PERIODS,
-    Forecast,
-    ForecastBatch,
-    forecast,
-    forecast_many,
-)
+from stockops.policy.forecast.batch import MIN_FIT_PERIODS, forecast, forecast_many
 from stockops.policy.forecast.demand_class import (
     ADI_CUTOFF,
     CV2_CUTOFF,
@@ -92,6 +86,7 @@ from stockops.policy.forecast.methods import (
     ZERO,
 )
 from stockops.policy.forecast.recursions import DAMPING
+from stockops.policy.forecast.results import Forecast, ForecastBatch
 from stockops.policy.forecast.signals import HARMONICS, TREND_MIN_CHANGE, TREND_Z
 
 __all__ = [

@@ -4,7 +4,7 @@ the last periods and the refit; :func:`forecast` is one row of it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import fields
 
 import numpy as np
 
@@ -42,85 +42,14 @@ from stockops.policy.forecast.reasons import (
     _WHY_ONE_DEMAND,
     _WHY_SEASONAL,
     _WHY_TREND,
-    _reason,
 )
+from stockops.policy.forecast.results import Forecast, ForecastBatch
 from stockops.policy.forecast.signals import _season_test, _trend_test
 
 #: a backtest needs at least this many periods to fit on (Holt-Winters: a season plus two)
 MIN_FIT_PERIODS = 4
 
 _BLOCK_ROWS = 1 << 14  # forecast_many works through this many series at a time (memory)
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class Forecast:
-    """One product's forecast, in units per period: ``per_period`` for each of the next
-    ``horizon`` periods (never negative), their mean, ``sigma_per_period`` the standard
-    deviation of the one-step errors (for safety stock), the backtest's MASE (unitless) and
-    bias (share of actual demand, + means over-forecast; NaN when not measured), and why."""
-
-    method: str
-    pattern: str
-    per_period: np.ndarray
-    mean_per_period: float
-    sigma_per_period: float
-    mase: float
-    bias: float
-    reason: str
-
-
-@dataclass(frozen=True, eq=False)
-class ForecastBatch:
-    """Forecasts for ``n`` series at once, row ``i`` for series ``i`` (units per period).
-
-    ``method`` and ``pattern`` are arrays of str; ``per_period`` is n x horizon; ``mean``,
-    ``sigma``, ``mase`` and ``bias`` have one value per row, as in :class:`Forecast`.
-    ``adi`` and ``cv2`` are the demand-class figures, ``seasonal_strength`` the share of
-    variance the season explains (NaN when not tested), ``trend_per_period`` the fitted
-    slope of the history (units per period per period), ``excluded`` how many periods were
-    ignored, ``backtested`` whether the row's backtest ran and ``why`` the rule that chose
-    its method (read it through :meth:`reason`); ``periods`` is the history length T,
-    ``holdout`` the backtest length asked for."""
-
-    method: np.ndarray
-    pattern: np.ndarray
-    per_period: np.ndarray
-    mean: np.ndarray
-    sigma: np.ndarray
-    mase: np.ndarray
-    bias: np.ndarray
-    adi: np.ndarray
-    cv2: np.ndarray
-    seasonal_strength: np.ndarray
-    trend_per_period: np.ndarray
-    excluded: np.ndarray
-    why: np.ndarray
-    backtested: np.ndarray
-    periods: int
-    season_length: int
-    holdout: int
-
-    def __len__(self) -> int:
-        return len(self.method)
-
-    def reason(self, i: int) -> str:
-        """One sentence a planner can read for row ``i``: the method, why, the error."""
-        return _reason(self, i)
-
-    def row(self, i: int) -> Forecast:
-        """Row ``i`` as a :class:`Forecast`."""
-        per_period = self.per_period[i].copy()
-        per_period.setflags(write=False)
-        return Forecast(
-            method=str(self.method[i]),
-            pattern=str(self.pattern[i]),
-            per_period=per_period,
-            mean_per_period=float(self.mean[i]),
-            sigma_per_period=float(self.sigma[i]),
-            mase=float(self.mase[i]),
-            bias=float(self.bias[i]),
-            reason=self.reason(i),
-        )
 
 
 def _requested(methods, n: int) -> np.ndarray:

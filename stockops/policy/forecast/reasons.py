@@ -1,17 +1,5 @@
-"""The sentence a planner reads for each row of a batch: the method, the rule that chose
-it, the forecast and the backtest's error."""
-
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-import numpy as np
-
-from stockops.policy.forecast.methods import _LABELS, HOLT, HOLT_WINTERS
-
-if TYPE_CHECKING:
-    from stockops.policy.forecast.batch import ForecastBatch
-
+"""The rules that choose a row's method: one code per rule, set by ``batch._choose`` and
+turned into the planner's sentence by ``results``."""
 
 # the rule that chose a row's method (``ForecastBatch.why``, set by batch._choose)
 (
@@ -27,49 +15,3 @@ if TYPE_CHECKING:
     _WHY_NO_DEMAND,
     _WHY_ONE_DEMAND,
 ) = range(11)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def _reason(b: ForecastBatch, i: int) -> str:
-    method, pattern, why = str(b.method[i]), str(b.pattern[i]), int(b.why[i])
-    t_len, m = b.periods, b.season_length
-    if why == _WHY_NO_HISTORY:
-        what = "nothing to learn from" if t_len == 0 else f"all {t_len} periods excluded"
-        return f"No usable history ({what}): forecast 0 per period."
-    if why == _WHY_NO_DEMAND:
-        return f"No demand in the {t_len}-period history: forecast 0 per period."
-    head = _LABELS[method]
-    sizes = f"one demand every {b.adi[i]:.1f} periods, size CV² {b.cv2[i]:.2f}"
-    slope = float(b.trend_per_period[i])
-    trend = f"{abs(slope):.3g} {'more' if slope > 0 else 'less'} each period"
-    because = {
-        _WHY_SEASONAL: f"{pattern} demand with a repeating {m}-period season "
-        f"(it explains {b.seasonal_strength[i]:.0%} of the variation around the trend)",
-        _WHY_TREND: f"{pattern} demand with a significant trend ({trend})",
-        _WHY_LEVEL: f"{pattern} demand with no significant trend or {m}-period season",
-        _WHY_LEVEL_SHORT: f"{pattern} demand with no significant trend "
-        f"({t_len} periods is too short to test a {m}-period season)",
-        _WHY_INTERMITTENT: f"intermittent demand ({sizes})",
-        _WHY_LUMPY: f"lumpy demand ({sizes})",
-        _WHY_FORCED: f"as requested, for {pattern} demand",
-        _WHY_FORCED_SHORT: f"Holt-Winters was requested but {t_len} periods "
-        f"is less than two {m}-period seasons",
-        _WHY_ONE_DEMAND: f"only 1 period with demand in {t_len}, too little to fit a method",
-    }[why]
-    varies = method in (HOLT, HOLT_WINTERS)
-    text = f"{head}: {because}; forecast {b.mean[i]:.3g} per period"
-    text += f" on average over {b.per_period.shape[1]}" if varies else ""
-    last = _plural(b.holdout, "period")
-    if b.backtested[i] and np.isfinite(b.mase[i]):
-        bias = f"{b.bias[i]:+.0%}" if np.isfinite(b.bias[i]) else "not measurable"
-        text += f", backtest on the last {last}: MASE {b.mase[i]:.2f}, bias {bias}"
-    elif b.backtested[i]:
-        text += f", backtest on the last {last} not measurable (no demand to scale or compare)"
-    elif b.holdout:
-        text += f", history too short to backtest {_plural(b.holdout, 'period')}"
-    if b.excluded[i]:
-        text += f" ({_plural(int(b.excluded[i]), 'period')} excluded)"
-    return text + "."

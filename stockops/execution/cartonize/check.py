@@ -1,7 +1,7 @@
 """Independent check of a packing: the rules a pack station relies on, re-tested from the
 placements alone (nothing of the packer is reused).
 
->>> from stockops.execution.cartonize_model import CartonType, Item
+>>> from stockops.execution.cartonize.model import CartonType, Item
 >>> from stockops.execution.cartonize import cartonize
 >>> verify(cartonize([Item("A", 2, 100, 80, 60, 1.0)], [CartonType("S", 200, 100, 100, 5.0)]))
 ()
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from stockops.execution.cartonize_model import Item, PackedCarton, Packing
+from stockops.execution.cartonize.model import Item, PackedCarton, Packing
 
 _KG_TOL = 1e-6
 

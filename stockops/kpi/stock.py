@@ -26,7 +26,7 @@ from datetime import date
 
 import numpy as np
 
-from .kpi import Kpi, aged_share, space_utilisation, stockout_rate
+from stockops.kpi import Kpi, aged_share, space_utilisation, stockout_rate
 
 #: a quantity at or below this is nothing on hand
 EPSILON = 1e-9

@@ -1,5 +1,9 @@
 """Picker routing: the order in which one picker visits the stops of a tour, and why.
 
+Reads the layout, a depot and the stops; returns a :class:`Route` (visit order, metres,
+reason); writes nothing. Rooms: ``exact`` (Ratliff-Rosenthal, Held-Karp), ``heuristics``
+(S-shape, largest gap, combined), ``local_search`` (2-opt, or-opt, insertion).
+
 A tour starts at a depot (the pack station, usually on the open floor in front of the rack
 block), visits every stop and comes back. Walking distances are the layout's
 (:func:`stockops.layout.travel_distance_m`, metres), so a route's ``distance_m`` is exactly
@@ -33,13 +37,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from stockops.execution.routing_exact import held_karp, ratliff_rosenthal
-from stockops.execution.routing_heuristics import (
+from stockops.execution.routing.exact import held_karp, ratliff_rosenthal
+from stockops.execution.routing.heuristics import (
     combined_order,
     largest_gap_order,
     s_shape_order,
 )
-from stockops.execution.routing_improve import cheapest_insertion, improve, tour_length_m
+from stockops.execution.routing.local_search import cheapest_insertion, improve, tour_length_m
 from stockops.layout import Layout, Point, distance_matrix_m, travel_distance_m
 
 #: most distinct spots Held-Karp solves exactly in "auto" (time grows as n^2 2^n)

@@ -1,12 +1,17 @@
 """Release and wave planning: which orders go first, how each is picked, who shares a cart.
 
+Reads orders (lines with their pick locations), cart limits and method rules; returns
+releases, methods, batches and waves, each with its reason; writes nothing. Rooms:
+``model`` (the records), ``batching`` (who shares a cart), ``estimate`` (fast tour
+estimates for the batching search).
+
 * :func:`release_orders` ranks orders by carrier cut-off (earliest first; none last), then
   priority (higher first), then promised date, then id, and says which of these decided.
 * :func:`choose_methods` picks per order: zone picking when its lines span many zones,
   discrete (one order per tour) for a long order, batch for single-line orders, cluster
   (several orders, one tote each) for the rest; thresholds are :class:`MethodRules`.
 * :func:`batch_orders` puts orders on carts under :class:`CartLimits`, minimising the
-  walking of the carts' tours (see :mod:`stockops.execution.waves_batching`).
+  walking of the carts' tours (see :mod:`stockops.execution.waves.batching`).
 * :func:`plan_waves` does all three: one wave per cut-off, batched per method.
 
 Weights in kg, volumes in m3, distances in m; every decision carries its reason.
@@ -25,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from stockops.execution.waves_batching import (
+from stockops.execution.waves.batching import (
     Part,
     _Carts,
     build_batches,
@@ -33,8 +38,8 @@ from stockops.execution.waves_batching import (
     merge_by_savings,
     split_order,
 )
-from stockops.execution.waves_estimate import Geometry
-from stockops.execution.waves_model import (
+from stockops.execution.waves.estimate import Geometry
+from stockops.execution.waves.model import (
     Batch,
     BatchLine,
     CartLimits,

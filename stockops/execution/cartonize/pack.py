@@ -18,7 +18,7 @@ A unit goes to the space and orientation with the best *placement rule*:
 cut out of the free space like a unit, and a fragile unit only goes where the column
 above it is free (one maximal space holds it).
 
->>> from stockops.execution.cartonize_model import CartonType, Item
+>>> from stockops.execution.cartonize.model import CartonType, Item
 >>> box = OpenCarton(CartonType("S", 100, 100, 100, 10.0))
 >>> unit = Unit(Item("A", 1, 60, 100, 50, 1.0), 0)
 >>> box.place(unit, box.find(unit)); box.find(unit)
@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from stockops.execution.cartonize_model import CartonType, Item
+from stockops.execution.cartonize.model import CartonType, Item
 
 #: (x, y, z, dx, dy, dz) of a placed or candidate box, mm
 Spot = tuple[int, int, int, int, int, int]

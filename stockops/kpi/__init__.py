@@ -1,5 +1,9 @@
 """The scorecard's figures, from plain counts and sums, each with the sentence behind it.
 
+Reads counts and sums over a period; returns a :class:`Kpi` (value, unit, reason) and its
+grade against targets; writes nothing. Rooms: ``periods`` (days, weeks, months, to date)
+and ``stock`` (on hand, stockouts, ageing and space from daily flows).
+
 Every function takes what the warehouse recorded over one period and returns a
 :class:`Kpi`: the value (``None`` when the period holds nothing to measure), its unit and
 how it was reached. Units: fractions 0-1 for rates, hours for times, turns a year.

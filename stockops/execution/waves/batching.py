@@ -11,7 +11,7 @@ one cart per order, and repeatedly join the two carts whose joint tour saves the
 walking against touring them apart, as long as the result fits, re-pricing the joined
 cart's neighbours after every merge; then move single orders to the cart where they cost
 least while that still shortens the total. Tours are priced by
-:mod:`stockops.execution.waves_estimate` during the search and routed for real at the end
+:mod:`stockops.execution.waves.estimate` during the search and routed for real at the end
 by :func:`stockops.execution.routing.route` (metres).
 """
 
@@ -24,8 +24,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from stockops.execution.routing import route
-from stockops.execution.waves_estimate import Geometry
-from stockops.execution.waves_model import Batch, BatchLine, CartLimits, Order
+from stockops.execution.waves.estimate import Geometry
+from stockops.execution.waves.model import Batch, BatchLine, CartLimits, Order
 from stockops.layout import Layout, Point
 
 #: best partners kept per cart when pricing merges

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from stockops.execution.cartonize_model import CartonType
-from stockops.execution.cartonize_pack import OpenCarton, Unit, fill_one, fits_type
+from stockops.execution.cartonize.model import CartonType
+from stockops.execution.cartonize.pack import OpenCarton, Unit, fill_one, fits_type
 
 #: orderings tried by the constructions; fragile units always go last (on top)
 ORDERINGS: dict[str, Callable[[Unit], tuple]] = {

@@ -1,10 +1,15 @@
 """Cartonization: which cartons one order ships in, and where each unit sits in them.
 
+Reads the order's items and the carton types on offer; returns a :class:`Packing` (every
+unit placed, or unpackable with its reason); writes nothing. Rooms: ``model`` (the
+records), ``pack`` (one carton's free spaces), ``search`` (constructions and improvement
+over many cartons), ``bounds`` (lower bounds), ``check`` (an independent verifier).
+
 Units: millimetres for every length and position, kilograms, m3 for shipped volume (see
-``cartonize_model``). The objective is lexicographic: fewest cartons, then least shipped
+``model``). The objective is lexicographic: fewest cartons, then least shipped
 volume (sum of the cartons' inner volumes), then least carton cost.
 
-How (``cartonize_search``): extreme-point first-fit decreasing constructions over several
+How (``search``): extreme-point first-fit decreasing constructions over several
 unit orderings and main carton types, all orientations the item allows; then the
 least-filled cartons are emptied into the others, pairs of cartons merged, and each
 carton down-sized to the smallest type its contents re-pack into. Do-not-mix products
@@ -27,8 +32,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from stockops.execution.cartonize_bounds import LowerBound, lower_bound_cartons
-from stockops.execution.cartonize_model import (
+from stockops.execution.cartonize.bounds import LowerBound, lower_bound_cartons
+from stockops.execution.cartonize.check import verify
+from stockops.execution.cartonize.model import (
     CartonType,
     Item,
     PackedCarton,
@@ -36,9 +42,8 @@ from stockops.execution.cartonize_model import (
     Placement,
     Unpackable,
 )
-from stockops.execution.cartonize_pack import OpenCarton, Unit, fits_type
-from stockops.execution.cartonize_search import pack_group, type_order
-from stockops.execution.cartonize_verify import verify
+from stockops.execution.cartonize.pack import OpenCarton, Unit, fits_type
+from stockops.execution.cartonize.search import pack_group, type_order
 
 __all__ = [
     "CartonType",

@@ -10,7 +10,7 @@ Three valid bounds, rotations allowed (so they hold whatever orientation the pac
 * large items plus volume (their L2 idea): the other units must fit in what the clique's
   cartons have left, or open new cartons.
 
->>> from stockops.execution.cartonize_model import CartonType, Item
+>>> from stockops.execution.cartonize.model import CartonType, Item
 >>> cube = CartonType("C", 100, 100, 100, 100.0)
 >>> bound = lower_bound_cartons([Item("A", 3, 60, 60, 60, 1.0), Item("B", 1, 40, 40, 40, 1.0)],
 ...                             [cube])
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from stockops.execution.cartonize_model import CartonType, Item
+from stockops.execution.cartonize.model import CartonType, Item
 
 
 @dataclass(frozen=True, slots=True)
