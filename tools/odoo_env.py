@@ -10,11 +10,17 @@ PostgreSQL: when ``PGHOST`` (or ``ODOO_DB_HOST``) is set, that server is used wi
 ``PGUSER``/``PGPASSWORD``/``PGPORT`` (or the ``ODOO_DB_*`` names). Otherwise a throwaway
 cluster is started on 127.0.0.1 with ``initdb``/``pg_ctl`` from PATH or the usual
 ``/usr/lib/postgresql/<version>/bin``, and removed afterwards.
+
+The clock: ``STOCKOPS_TODAY=YYYY-MM-DD`` runs the tests and the demo as of that day, 09:00
+UTC onwards. Odoo, the engine tests and a throwaway PostgreSQL cluster (always a throwaway
+one then: a configured server keeps its own clock) run under libfaketime (Debian package
+``faketime``) with the same offset, so Odoo's dates and PostgreSQL's ``now()`` agree.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime
 import glob
 import os
 import shutil
@@ -40,10 +46,12 @@ class OdooInstall:
     src: str = ""  # ODOO_SRC, put on PYTHONPATH for tools that import odoo (pytest-odoo)
 
     def env(self) -> dict[str, str]:
-        """The environment for a process that must import odoo."""
-        env = dict(os.environ)
-        if self.src:
-            env["PYTHONPATH"] = os.pathsep.join(filter(None, [self.src, env.get("PYTHONPATH")]))
+        """The environment for an Odoo process: this checkout's engine first on the path
+        (whatever checkout last installed itself into Odoo's Python), then ODOO_SRC for
+        tools that import odoo (pytest-odoo); the clock of ``STOCKOPS_TODAY``."""
+        env = clock_env()
+        first = [str(REPO), self.src, env.get("PYTHONPATH")]
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, first))
         return env
 
 
@@ -101,6 +109,47 @@ def find_odoo() -> tuple[OdooInstall | None, str]:
     return OdooInstall(python, command, addons_path, how, src or ""), ""
 
 
+FAKETIME_LIBS = (
+    "/usr/lib/*/faketime/libfaketimeMT.so.1",
+    "/usr/lib/faketime/libfaketimeMT.so.1",
+    "/usr/local/lib/faketime/libfaketimeMT.so.1",
+)
+
+
+def as_of() -> datetime.date | None:
+    """The day of ``STOCKOPS_TODAY``, or None to run on the real clock."""
+    text = os.environ.get("STOCKOPS_TODAY", "").strip()
+    if not text:
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise SystemExit(f"STOCKOPS_TODAY={text!r} is not a date: use YYYY-MM-DD") from None
+
+
+def clock_env(base: dict[str, str] | None = None) -> dict[str, str]:
+    """``base`` (default: this process's environment) with the clock moved to
+    ``STOCKOPS_TODAY`` 09:00 UTC by libfaketime, as a fixed offset from the real clock so
+    every process started with it agrees; unchanged without ``STOCKOPS_TODAY``."""
+    env = dict(os.environ if base is None else base)
+    day = as_of()
+    if day is None:
+        return env
+    found = [path for pattern in FAKETIME_LIBS for path in sorted(glob.glob(pattern))]
+    if not found:
+        raise SystemExit("STOCKOPS_TODAY needs libfaketime: apt-get install faketime")
+    start = datetime.datetime.combine(day, datetime.time(9), tzinfo=datetime.timezone.utc)
+    offset = int((start - datetime.datetime.now(datetime.timezone.utc)).total_seconds())
+    env["LD_PRELOAD"] = " ".join(filter(None, [found[0], env.get("LD_PRELOAD")]))
+    env["FAKETIME"] = f"{offset:+d}"
+    # timeouts and durations keep the real monotonic clock (a faked one hangs timed waits);
+    # Python's sleep then needs the shim in tools/fakeclock
+    env["FAKETIME_DONT_FAKE_MONOTONIC"] = "1"
+    shim = str(REPO / "tools" / "fakeclock")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [shim, env.get("PYTHONPATH")]))
+    return env
+
+
 def _pg_bin(name: str) -> str | None:
     found = shutil.which(name)
     if found:
@@ -130,9 +179,12 @@ def configured_database() -> Database | None:
 
 @contextlib.contextmanager
 def database():
-    """The configured server, or a throwaway PostgreSQL cluster on 127.0.0.1."""
+    """The configured server, or a throwaway PostgreSQL cluster on 127.0.0.1 (always
+    a throwaway one under ``STOCKOPS_TODAY``, started on that clock)."""
     configured = configured_database()
-    if configured:
+    if configured and as_of():
+        print("STOCKOPS_TODAY: a throwaway PostgreSQL instead of PGHOST, on the same clock")
+    elif configured:
         yield configured
         return
     initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
@@ -151,6 +203,7 @@ def database():
             [*run_as, initdb, "-D", str(data), "-U", user, "-A", "trust", "-E", "UTF8"],
             check=True,
             stdout=subprocess.DEVNULL,
+            env=clock_env(),
         )
         options = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off"
         subprocess.run(
@@ -168,6 +221,7 @@ def database():
             ],
             check=True,
             stdout=subprocess.DEVNULL,
+            env=clock_env(),
         )
         print(f"started a throwaway PostgreSQL on 127.0.0.1:{port}", flush=True)
         yield Database("127.0.0.1", port, user, "")

@@ -35,11 +35,11 @@ def main() -> int:
         )  # fmt: skip
         # -i on an existing database only updates the suite; on a new one it creates it
         install = odoo_command(odoo, db, name, "-i", ",".join(SUITE), "--stop-after-init")
-        if subprocess.run(install, cwd=REPO, check=False).returncode:
+        if subprocess.run(install, cwd=REPO, check=False, env=odoo.env()).returncode:
             return 1
         print(f"serving {name} on http://127.0.0.1:{port} (Ctrl-C to stop)", flush=True)
         try:
-            return subprocess.run(serve, cwd=REPO, check=False).returncode
+            return subprocess.run(serve, cwd=REPO, check=False, env=odoo.env()).returncode
         except KeyboardInterrupt:
             return 0
 

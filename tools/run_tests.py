@@ -18,7 +18,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from odoo_env import ADDONS, REPO, SUITE, database, find_odoo, odoo_command, prepare_odoo_python
+from odoo_env import (
+    ADDONS,
+    REPO,
+    SUITE,
+    as_of,
+    clock_env,
+    database,
+    find_odoo,
+    odoo_command,
+    prepare_odoo_python,
+)
 
 # a log line is "<date> <time> <pid> <LEVEL> <db> <logger>: <message>"
 LOG_LINE = re.compile(r"^\S+ \S+ \d+ (?P<level>[A-Z]+) (?P<db>\S+) (?P<logger>\S+): (?P<msg>.*)")
@@ -43,7 +53,9 @@ def engine_checks() -> int:
         ("engine tests (pytest)", [python, "-m", "pytest", "-q", "-p", "no:odoo"]),
     ]
     for title, args in steps:
-        code = run(title, args)
+        # the tests run on the clock of STOCKOPS_TODAY; the tools install on the real one
+        env = clock_env() if title.startswith("engine tests") else None
+        code = run(title, args, env=env)
         if code:
             print(f"FAILED: {title} (exit {code})", flush=True)
             return code
@@ -82,6 +94,7 @@ def odoo_tests() -> int:
                 odoo, db, name, "-i", ",".join(SUITE), "--stop-after-init",
                 "--log-level=info", f"--logfile={install_log}", "--http-port=0",
             ),
+            env=odoo.env(),
         )  # fmt: skip
         print(f"install took {time.monotonic() - started:.0f} s (log: {install_log})")
         bad = bad_log_lines(install_log)
@@ -124,6 +137,10 @@ def drop(odoo, db, name: str) -> None:
 
 
 def main() -> int:
+    day = as_of()
+    if day:
+        clock_env()  # says now, not after the engine checks, when libfaketime is missing
+        print(f"=== running as of {day.isoformat()} (STOCKOPS_TODAY, libfaketime)", flush=True)
     code = engine_checks()
     if code:
         return code

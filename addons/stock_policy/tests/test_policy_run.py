@@ -114,6 +114,17 @@ class TestPolicyRun(TransactionCase):
         self.assertAlmostEqual(rule.policy_forecast_per_day, 20.6 / 7, delta=0.6)
         self.assertIn("excluded", rule.policy_reason)
 
+    def test_every_day_of_a_week_counts_in_that_week(self):
+        """Weeks are ISO weeks (Monday first) whatever the user's language says."""
+        product = self._product("Hi-Vis Vest L", delay=5)
+        history = self.env["stock.policy.history"].with_user(self.planner)
+        monday = history._week_columns(1)[0]
+        self._ship(product, [(monday + timedelta(days=d), 1 + d) for d in range(7)])
+        self.assertEqual(self.env.ref("base.lang_en").week_start, "7", "Sunday first")
+        shipped, _lost, columns = history._weekly_demand(self.warehouse, product, 3)
+        self.assertEqual(columns[-1], monday)
+        self.assertEqual(list(shipped[0]), [0.0, 0.0, 28.0])
+
     def test_queries_do_not_grow_with_the_chunk(self):
         today = fields.Date.today()
         extra = self.env["product.product"]

@@ -35,7 +35,10 @@ class StockPolicyHistory(models.AbstractModel):
         this_week = week_start(today or fields.Date.context_today(self))
         return [this_week - timedelta(weeks=weeks - i) for i in range(weeks)]
 
-    def _customer_moves_by_week(self, warehouse, products, start, state):
+    def _customer_moves_by_day(self, warehouse, products, start, state):
+        """(product, day, units) of customer moves in ``state`` from ``start`` on. By day:
+        Odoo's ``date:week`` starts the week on the language's first day (Sunday in
+        en_US), which would put Monday to Saturday in the week before."""
         groups = self.env["stock.move"]._read_group(
             [
                 ("product_id", "in", products.ids),
@@ -44,7 +47,7 @@ class StockPolicyHistory(models.AbstractModel):
                 ("location_id.warehouse_id", "=", warehouse.id),
                 ("date", ">=", datetime.combine(start, time.min)),
             ],
-            ["product_id", "date:week"],
+            ["product_id", "date:day"],
             ["product_qty:sum"],
         )
         return groups
@@ -86,10 +89,10 @@ class StockPolicyHistory(models.AbstractModel):
         shipped = np.zeros((len(products), weeks))
         lost = np.zeros((len(products), weeks), dtype=bool)
         for state, target in (("done", shipped), ("cancel", lost)):
-            for product, week, qty in self._customer_moves_by_week(
+            for product, day, qty in self._customer_moves_by_day(
                 warehouse, products, columns[0], state
             ):
-                col = col_of.get(week_start(week.date() if hasattr(week, "date") else week))
+                col = col_of.get(week_start(day.date() if hasattr(day, "date") else day))
                 if col is None or not qty:
                     continue
                 if state == "done":
