@@ -2,6 +2,8 @@
 once, no overlaps, no carton over weight, this-side-up/fragile/do-not-mix kept, and an
 item no carton takes reported with its reason instead of dropped."""
 
+import math
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -234,3 +236,27 @@ def test_cubes_of_one_bin_never_beat_the_lower_bound(dims):
     bound = lower_bound_cartons(items, [bin_])
     assert bound.cartons <= packing.carton_count <= len(items)
     assert bound.by_volume == -(-sum(a * b * c for a, b, c in dims) // 100**3)
+
+
+@pytest.mark.parametrize("size", [math.inf, -math.inf, math.nan])
+def test_an_item_of_infinite_or_nan_size_is_refused_with_a_sentence(size):
+    with pytest.raises(ValueError, match="item X length must be a finite number of millimetres"):
+        Item("X", 1, size, 100, 100, 1.0)
+    with pytest.raises(ValueError, match="carton C inner height must be a finite number"):
+        CartonType("C", 100, 100, size, max_gross_kg=10.0)
+
+
+def test_an_infinite_weight_is_refused_even_for_an_unlimited_carton():
+    with pytest.raises(ValueError, match="item X: weight must be a finite number of kilograms"):
+        Item("X", 1, 100, 100, 100, math.inf)
+    unlimited = CartonType("U", 200, 200, 200, max_gross_kg=math.inf)
+    assert cartonize([Item("X", 2, 100, 100, 100, 1e6)], [unlimited]).carton_count == 1
+
+
+def test_a_nan_weight_is_called_what_it_is_not_negative():
+    with pytest.raises(ValueError, match="weight must be a finite number of kilograms, not nan"):
+        Item("X", 1, 100, 100, 100, math.nan)
+    with pytest.raises(ValueError, match="max gross weight must be a number of kilograms"):
+        CartonType("C", 100, 100, 100, max_gross_kg=math.nan)
+    with pytest.raises(ValueError, match="tare must be a finite number"):
+        CartonType("C", 100, 100, 100, max_gross_kg=5.0, tare_kg=math.inf)
