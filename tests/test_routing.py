@@ -194,7 +194,8 @@ def test_many_stops_in_aisles_on_several_blocks_are_exact():
     r = route(MULTI, Point(1.0, 6.0), stops)
     assert r.method == "aisle_sweep"
     assert r.reason.startswith("exact (aisle sweep over 3 blocks")
-    assert r.distance_m <= route(MULTI, Point(1.0, 6.0), stops, method="heuristic").distance_m
+    heuristic = route(MULTI, Point(1.0, 6.0), stops, method="heuristic")
+    assert r.distance_m <= heuristic.distance_m + TOL
 
 
 def test_many_stops_with_open_floor_ones_are_improved_heuristics():

@@ -59,7 +59,7 @@ __all__ = ["HELD_KARP_MAX", "METHODS", "Route", "combined", "largest_gap", "rout
 
 METHODS = ("auto", "exact", "heuristic", "s_shape", "largest_gap", "combined")
 #: iterated local search kicks per distinct spot, shared over the three starting tours
-KICKS_PER_SPOT = 6
+KICKS_PER_SPOT = 12
 _HEURISTICS = {
     "s_shape": ("S-shape", s_shape_order),
     "largest_gap": ("largest gap", largest_gap_order),
