@@ -10,9 +10,10 @@ Valid bounds, rotations allowed (so they hold whatever orientation the packer us
 * large items plus volume (their L2 idea): the other units must fit in what the clique's
   cartons have left, or open new cartons.
 
-When no unit may turn (``keep_orientation``) and every carton type fits inside the
-largest, the bound L2 of Martello, Pisinger & Vigo (2000) itself holds too
-(:func:`l2_fixed_orientation`): the one their exact code and the literature's tables use.
+When every carton type fits inside the largest, two bounds on that one carton hold as well
+(:mod:`stockops.execution.cartonize.one_carton`): conservative scales (Fekete & Schepers),
+whatever turns the units may take, and, when no unit may turn (``keep_orientation``), the
+bound L2 of Martello, Pisinger & Vigo (2000), the one the literature's tables use.
 
 >>> from stockops.execution.cartonize.model import CartonType, Item
 >>> cube = CartonType("C", 100, 100, 100, 100.0)
@@ -31,18 +32,23 @@ from dataclasses import dataclass
 import numpy as np
 
 from stockops.execution.cartonize.model import CartonType, Item
+from stockops.execution.cartonize.one_carton import l2_fixed_orientation, scaled_volume_bound
 
 
 @dataclass(frozen=True, slots=True)
 class LowerBound:
-    """No packing uses fewer than ``cartons``; the parts it is the max of, and why
-    (``by_large_items`` includes L2 when no unit may turn)."""
+    """No packing uses fewer than ``cartons``; the parts it is the max of, and why:
+    ``by_volume`` and ``by_weight`` continuous, ``by_large_items`` the clique of units that
+    cannot share, ``by_scales`` conservative scales and ``by_l2`` L2 (0 where they do not
+    apply)."""
 
     cartons: int
     by_volume: int
     by_weight: int
     by_large_items: int
     reason: str
+    by_scales: int = 0
+    by_l2: int = 0
 
 
 def lower_bound_cartons(items: Sequence[Item], cartons: Sequence[CartonType]) -> LowerBound:
@@ -60,12 +66,17 @@ def lower_bound_cartons(items: Sequence[Item], cartons: Sequence[CartonType]) ->
     by_volume = math.ceil(vol / max_vol - 1e-12)
     by_weight = math.ceil(kg / max_kg - 1e-9) if max_kg > 0 else 0
     by_large, clique_size, more = _large_items(items, cartons, max_vol)
-    by_l2 = _l2_if_fixed(items, cartons)
-    best = max(by_volume, by_weight, by_large, by_l2, 1)
-    if best == by_l2 and by_l2 > max(by_volume, by_weight, by_large):
+    by_scales, by_l2 = _one_carton(items, cartons)
+    best = max(by_volume, by_weight, by_large, by_scales, by_l2, 1)
+    if best == by_l2 and by_l2 > max(by_volume, by_weight, by_large, by_scales):
         reason = (
             "no unit may turn: Martello, Pisinger & Vigo's bound L2 on the largest carton "
             f"needs {by_l2}"
+        )
+    elif best == by_scales and by_scales > max(by_volume, by_weight, by_large):
+        reason = (
+            "the volume of the units, their sizes rounded by a conservative scale "
+            f"(Fekete & Schepers), needs {by_scales} of the largest carton"
         )
     elif best == by_large and clique_size:
         rest_needs = f"the rest need {more} more" if more else "the rest may fit beside"
@@ -76,91 +87,21 @@ def lower_bound_cartons(items: Sequence[Item], cartons: Sequence[CartonType]) ->
         reason = f"{kg:.2f} kg over the largest payload of {max_kg:.2f} kg"
     else:
         reason = f"{vol / 1e9:.4f} m3 of goods over the largest carton of {max_vol / 1e9:.4f} m3"
-    return LowerBound(best, by_volume, by_weight, max(by_large, by_l2), reason)
+    return LowerBound(best, by_volume, by_weight, by_large, reason, by_scales, by_l2)
 
 
-def _l2_if_fixed(items: Sequence[Item], cartons: Sequence[CartonType]) -> int:
-    """L2 on the largest carton when no unit turns and every type fits inside it (a packing
-    in smaller cartons is then one in as many of the largest), else 0."""
-    if not all(it.keep_orientation for it in items):
-        return 0
+def _one_carton(items: Sequence[Item], cartons: Sequence[CartonType]) -> tuple[int, int]:
+    """(scales bound, L2) on the largest carton when every type fits inside it (a packing in
+    smaller cartons is then one in as many of the largest), else (0, 0); L2 only when no
+    unit may turn."""
     big = max(cartons, key=lambda c: c.volume_mm3)
     if any(any(a > b for a, b in zip(c.dims_mm, big.dims_mm, strict=True)) for c in cartons):
-        return 0
+        return 0, 0
+    scales = scaled_volume_bound(items, big.dims_mm)
+    if not all(it.keep_orientation for it in items):
+        return scales, 0
     dims = [it.dims_mm for it in items for _ in range(it.qty)]
-    return l2_fixed_orientation(dims, big.dims_mm)
-
-
-def l2_fixed_orientation(
-    dims_mm: Sequence[tuple[int, int, int]], bin_mm: tuple[int, int, int]
-) -> int:
-    """Martello, Pisinger & Vigo's lower bound L2 (Operations Research 48, 2000) on the
-    number of bins of size ``bin_mm`` (length, width, height, mm) for boxes of fixed
-    orientation ``dims_mm``: the best, over the three ways of naming the axes, of their
-    bound L1 (boxes longer than half the bin on two axes can only be stacked along the
-    third: a one-dimensional bound) raised by the volume of the boxes that bound leaves out.
-    Parameters ``p`` and ``q`` run over the boxes' sizes, as in the authors' code, so the
-    bound is theirs to the bin (three 60 mm cubes get 1: with no box of 50 mm or less to
-    try, their L1 stays at 1; :func:`lower_bound_cartons` takes the larger of it and the
-    other bounds).
-
-    >>> l2_fixed_orientation([(30, 70, 70)] * 7 + [(20, 20, 20)] * 9, (100, 100, 100))
-    3
-    >>> l2_fixed_orientation([(60, 60, 60)] * 3 + [(40, 40, 40)], (100, 100, 100))
-    1
-    """
-    if not dims_mm:
-        return 0
-    box = np.asarray(dims_mm, dtype=np.int64).reshape(-1, 3)
-    size = np.asarray(bin_mm, dtype=np.int64)
-    best = 0
-    for shift in range(3):  # (w, h, d) -> (h, d, w) -> (d, w, h), bin alike
-        order = [(k + shift) % 3 for k in range(3)]
-        best = max(best, _l2_axis(box[:, order], size[order]))
-    return int(best)
-
-
-def _l1_axis(box: np.ndarray, size: np.ndarray) -> int:
-    """L1 with the boxes wider than half the bin along x and deeper than half along z,
-    which can only be stacked along y: a one-dimensional bound on their heights."""
-    big = box[(box[:, 0] > size[0] // 2) & (box[:, 2] > size[2] // 2), 1]
-    if not big.size:
-        return 1
-    h_bin = int(size[1])
-    half = h_bin // 2
-    ps = np.unique(big[big <= half])
-    if not ps.size:
-        return 1  # as the authors' code: no threshold to try
-    p = ps[:, None]
-    h = big[None, :]
-    j1 = (h > h_bin - p).sum(axis=1)
-    in2 = (h <= h_bin - p) & (h > half)
-    in3 = (h <= half) & (h >= p)
-    j2 = in2.sum(axis=1)
-    alpha = np.ceil(((h * in3).sum(axis=1) - (j2 * h_bin - (h * in2).sum(axis=1))) / h_bin)
-    beta = np.ceil((in3.sum(axis=1) - (((h_bin - h) // p) * in2).sum(axis=1)) / (h_bin // ps))
-    lb = j1 + j2 + np.maximum(np.maximum(alpha, beta), 0)
-    return int(max(1, lb.max()))
-
-
-def _l2_axis(box: np.ndarray, size: np.ndarray) -> int:
-    """L2 for one naming of the axes: L1 plus the bins the volume of the other boxes
-    needs beyond what L1's bins leave, for every pair of thresholds (p, q)."""
-    lb1 = _l1_axis(box, size)
-    w, h, d = box[:, 0], box[:, 1], box[:, 2]
-    ps = np.unique(w[w <= size[0] // 2])
-    qs = np.unique(d[d <= size[2] // 2])
-    if not ps.size or not qs.size:
-        return lb1
-    vol = w * h * d
-    p, q = ps[:, None, None], qs[None, :, None]
-    tall = (w > size[0] - p) & (d > size[2] - q)  # (P, Q, n): stacked along y with L1's
-    rest = ~tall & (w >= p) & (d >= q)
-    k1h = (h * tall).sum(axis=2)
-    k23v = (vol * rest).sum(axis=2)
-    area = int(size[0]) * int(size[2])
-    fract = np.ceil((k23v - (int(size[1]) * lb1 - k1h) * area) / (area * int(size[1])))
-    return int(lb1 + max(0, fract.max()))
+    return scales, l2_fixed_orientation(dims, big.dims_mm)
 
 
 def _fits(item: Item, carton: CartonType) -> bool:
