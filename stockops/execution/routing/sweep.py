@@ -18,9 +18,10 @@ largest gap between picks) and each cross-aisle edge to the next aisle is walked
 chosen edges gives the visit order.
 
 The states and the moves between them depend only on ``m``: they are enumerated once
-and kept as index tables, so the sweep itself is a few numpy steps per aisle, whatever
-the number of picks. Layouts with more than ``MAX_CROSS_AISLES`` cross aisles are left
-to the other methods (the tables grow like the Bell numbers).
+and kept as index tables (:mod:`stockops.execution.routing.sweep_states`), so the sweep
+itself is a few numpy steps per aisle, whatever the number of picks. Layouts with more
+than ``MAX_CROSS_AISLES`` cross aisles are left to the other methods (the tables grow like
+the Bell numbers).
 
 A depot on the open floor in front of the block hangs off the front cross aisle by a stub,
 one behind it off the back one; one beside the block is a line of its own that reaches
@@ -40,22 +41,18 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from itertools import pairwise, product
+from itertools import pairwise
 
 import numpy as np
 
+from stockops.execution.routing.sweep_states import CONFIGS, Table, table_for
 from stockops.layout import FRONT, Layout, Point
 
 #: most cross aisles the sweep handles (5 means 4 blocks)
 MAX_CROSS_AISLES = 5
-#: ways to cover one sub-aisle; "bottom" walks in from its lower cross aisle, "top" from
-#: its upper one, "gap" from both up to the largest gap between its picks
-CONFIGS = ("none", "full", "double", "bottom", "top", "gap")
 _DEPOT = ("d",)
 
 Node = tuple
-State = tuple[int, ...]
 
 
 @dataclass
@@ -91,7 +88,7 @@ def sweep_route(
     ys = tuple(layout.cross_aisles_y_m)
     ys = ys if len(ys) > 1 else ys * 2  # a front cross aisle only: a block of no depth
     cols = _columns(layout, ys, depot, points)
-    table = _table(len(ys))
+    table = table_for(len(ys))
     cost, chosen_v, chosen_h = _sweep(table, cols, ys)
     order = _euler_order(cols, ys, chosen_v, chosen_h)
     return order, cost + sum(c.stub_m for c in cols)
@@ -178,133 +175,6 @@ def _config_costs(
     return out
 
 
-@dataclass(frozen=True)
-class _Table:
-    """The sweep's states for ``m`` cross aisles and the moves between them, as index
-    arrays: ``vertical[s][c]`` maps each state to the state after covering sub-aisle ``s``
-    in config ``CONFIGS[c]`` (-1: not allowed); ``h_src``, ``h_dst``, ``h_walks`` list every
-    allowed step to the next aisle with the number of cross-aisle edges walked, and
-    ``h_combo`` which multiplicities (one per cross aisle) it walks."""
-
-    states: tuple[State, ...]
-    vertical: tuple[np.ndarray, ...]
-    h_src: np.ndarray
-    h_dst: np.ndarray
-    h_walks: np.ndarray
-    h_combo: np.ndarray
-    closed: np.ndarray
-    empty: int
-
-
-def _canon(entries: Sequence[int]) -> State:
-    """Entry per node: 0 not in the tour yet, else 2 x component label + degree parity;
-    labels renumbered in order of first appearance."""
-    names: dict[int, int] = {}
-    out = []
-    for e in entries:
-        if e <= 0:
-            out.append(e)
-            continue
-        label = names.setdefault(e // 2, len(names) + 1)
-        out.append(2 * label + e % 2)
-    return tuple(out)
-
-
-def _vertical(state: State, s: int, cfg: str) -> State | None:
-    if state[0] < 0:  # the tour is closed: nothing more may be added
-        return state if cfg == "none" else None
-    if cfg == "none":
-        return state
-    e = list(state)
-    fresh = 2 * (max((x // 2 for x in e), default=0) + 1)
-    a, b = s, s + 1
-    if cfg in ("full", "double"):
-        flip = 1 if cfg == "full" else 0
-        label = e[a] // 2 if e[a] else (e[b] // 2 if e[b] else fresh // 2)
-        other = e[b] // 2 if e[a] and e[b] else None
-        pa, pb = (e[a] % 2 if e[a] else 0) ^ flip, (e[b] % 2 if e[b] else 0) ^ flip
-        e[a], e[b] = 2 * label + pa, 2 * label + pb
-        if other is not None and other != label:  # two components joined
-            e = [2 * label + x % 2 if x > 0 and x // 2 == other else x for x in e]
-        return _canon(e)
-    if cfg in ("bottom", "top"):
-        k = a if cfg == "bottom" else b
-        e[k] = e[k] or fresh
-        return _canon(e)
-    e[a] = e[a] or fresh  # gap: both ends, not joined
-    e[b] = e[b] or fresh + 2
-    return _canon(e)
-
-
-def _horizontal(state: State, combo: tuple[int, ...]) -> State | None:
-    if state[0] < 0:
-        return state if not any(combo) else None
-    for e, x in zip(state, combo, strict=True):
-        if (e == 0 and x) or (e > 0 and (e + x) % 2):
-            return None  # a walk to nowhere, or a node of odd degree left behind
-    labels = {e // 2 for e in state if e > 0}
-    going = {e // 2 for e, x in zip(state, combo, strict=True) if e > 0 and x}
-    if going == labels:
-        return _canon([2 * (e // 2) + x % 2 if x else 0 for e, x in zip(state, combo, strict=True)])
-    if len(labels) == 1 and not going:
-        return tuple([-1] * len(state))  # the tour closes here
-    return None  # a component left behind
-
-
-@cache
-def _table(m: int) -> _Table:
-    """Every state reachable from the empty one, and the move tables (see :class:`_Table`)."""
-    empty = tuple([0] * m)
-    combos = list(product((0, 1, 2), repeat=m))
-    index: dict[State, int] = {empty: 0}
-    states = [empty]
-    moves_v: dict[tuple[int, int, int], State] = {}
-    moves_h: list[tuple[int, State, int]] = []
-    k = 0
-    while k < len(states):
-        state = states[k]
-        found: list[State] = []
-        for s in range(m - 1):
-            for c, cfg in enumerate(CONFIGS):
-                new = _vertical(state, s, cfg)
-                if new is not None:
-                    moves_v[k, s, c] = new
-                    found.append(new)
-        for j, combo in enumerate(combos):
-            new = _horizontal(state, combo)
-            if new is not None:
-                moves_h.append((k, new, j))
-                found.append(new)
-        for new in found:
-            if new not in index:
-                index[new] = len(states)
-                states.append(new)
-        k += 1
-    vertical = []
-    for s in range(m - 1):
-        arr = np.full((len(states), len(CONFIGS)), -1, dtype=np.int64)
-        for (k, s2, c), new in moves_v.items():
-            if s2 == s:
-                arr[k, c] = index[new]
-        vertical.append(arr)
-    closed = np.array([st[0] < 0 or _is_closed(st) for st in states])
-    return _Table(
-        states=tuple(states),
-        vertical=tuple(vertical),
-        h_src=np.array([k for k, _, _ in moves_h], dtype=np.int64),
-        h_dst=np.array([index[new] for _, new, _ in moves_h], dtype=np.int64),
-        h_walks=np.array([sum(combos[j]) for _, _, j in moves_h], dtype=float),
-        h_combo=np.array([combos[j] for _, _, j in moves_h], dtype=np.int64).reshape(-1, m),
-        closed=closed,
-        empty=0,
-    )
-
-
-def _is_closed(state: State) -> bool:
-    used = [e for e in state if e > 0]
-    return bool(used) and all(e % 2 == 0 for e in used) and len({e // 2 for e in used}) == 1
-
-
 def _relax(n: int, src: np.ndarray, dst: np.ndarray, val: np.ndarray):
     """Least ``val`` per destination state, with the candidate that gave it."""
     ok = np.isfinite(val)
@@ -318,7 +188,7 @@ def _relax(n: int, src: np.ndarray, dst: np.ndarray, val: np.ndarray):
     return cost, back
 
 
-def _sweep(table: _Table, cols: list[_Column], ys: tuple[float, ...]):
+def _sweep(table: Table, cols: list[_Column], ys: tuple[float, ...]):
     """Cheapest closed tour over the columns: its cost (m, without stubs), the config of
     every sub-aisle and the multiplicities walked between neighbouring columns."""
     n, m = len(table.states), len(ys)
