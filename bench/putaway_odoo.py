@@ -9,12 +9,16 @@ engine benchmark's receipt are confirmed one at a time on a one-step receipt int
 (each line's move is confirmed, which reserves it and applies put-away), timed per line:
 
 * ours: the warehouse's *Directed Put-away* on, no put-away rule;
+* ours before: the same with the golden-zone bonus before the trade by class (the engine
+  benchmark's ``BEFORE_GOLDEN_M``);
 * Odoo's standard: directed put-away off, put-away rules by storage category (hazardous
   goods to the hazmat cage, the rest to carton-flow lanes, then pallet positions).
 
-The two runs start from the same state (a savepoint each). Quality as in the engine
+The runs start from the same state (a savepoint each). Quality as in the engine
 benchmark, from the move lines Odoo wrote: A units in golden forward bins, their walk,
-units placed in a bin (the rest stays in WH/Stock), bins over volume or weight.
+units placed in a bin (the rest stays in WH/Stock), bins over volume or weight, and how
+many of the A products that got a forward bin got a golden-zone one. Last line: the A
+units' walk, ours against ours before.
 """
 
 from __future__ import annotations
@@ -22,12 +26,15 @@ from __future__ import annotations
 import os
 import time
 from collections import defaultdict
+from unittest import mock
 
 import numpy as np
 
 from bench.policy_odoo import _environment
+from bench.putaway import BEFORE_GOLDEN_M
 from bench.result import Result
 from stockops import scenario
+from stockops.execution import putaway
 
 #: receipt lines through Odoo (``STOCKOPS_BENCH_LINES``): Odoo's standard rules take
 #: seconds a line on a big building
@@ -114,14 +121,19 @@ def _receive(env, warehouse, products, items):
 
 
 def _quality(env, lines, velocity):
-    """A units in golden forward bins and their walk, units in a bin, bins over capacity."""
+    """A units in golden forward bins and their walk, units in a bin, bins over capacity,
+    and (A products with a forward bin, those with a golden-zone one)."""
     placed = lines.filtered(lambda ml: ml.location_dest_id.wms_aisle_id)
     a_units = a_golden = a_walk = 0.0
+    faces: dict[int, set[bool]] = {}
     for line in placed.filtered(lambda ml: velocity[ml.product_id.id] == "A"):
         bin_ = line.location_dest_id
+        golden = 0.5 <= bin_.wms_z_m <= 1.5
         a_units += line.quantity
         a_walk += line.quantity * bin_.wms_travel_from_pack_m
-        a_golden += line.quantity * (bin_.wms_zone_kind == "forward" and 0.5 <= bin_.wms_z_m <= 1.5)
+        a_golden += line.quantity * (bin_.wms_zone_kind == "forward" and golden)
+        if bin_.wms_zone_kind == "forward":
+            faces.setdefault(line.product_id.id, set()).add(golden)
     load = defaultdict(lambda: [0.0, 0.0])
     bins = placed.location_dest_id
     quants = env["stock.quant"].search([("location_id", "in", bins.ids)])
@@ -138,7 +150,8 @@ def _quality(env, lines, velocity):
     )
     a = max(a_units, 1.0)
     units = sum(placed.mapped("quantity"))
-    return a_golden / a, a_walk / a, units, sum(lines.mapped("quantity")), over
+    face = (len(faces), sum(True in k for k in faces.values()))
+    return a_golden / a, a_walk / a, units, sum(lines.mapped("quantity")), over, face
 
 
 def run_in_odoo(size: str, bench_warehouse) -> Result:
@@ -156,26 +169,32 @@ def run_in_odoo(size: str, bench_warehouse) -> Result:
             print(f"through Odoo: {len(sc.bins)} locations built in "
                   f"{time.perf_counter() - started:.0f} s; {len(items)} receipt lines")  # fmt: skip
             figures = {}
-            for name in ("ours", "odoo-standard"):
+            for name in ("ours", "ours before", "odoo-standard"):
                 cr.execute("SAVEPOINT bench_putaway")
-                if name == "ours":
+                before = mock.patch.dict(putaway.GOLDEN_PREFERENCE_M, BEFORE_GOLDEN_M)
+                if name.startswith("ours"):
                     warehouse.wms_directed_putaway = True
                 else:
                     warehouse.wms_directed_putaway = False
                     _standard_rules(env, warehouse, categories, hazmat)
-                times, lines = _receive(env, warehouse, products, items)
+                if name == "ours before":
+                    before.start()
+                try:
+                    times, lines = _receive(env, warehouse, products, items)
+                finally:
+                    if name == "ours before":
+                        before.stop()
                 quality = _quality(env, lines, velocity)
                 figures[name] = (np.percentile(times, 95) * 1000, *quality)
                 cr.execute("ROLLBACK TO SAVEPOINT bench_putaway")
                 env.invalidate_all()
-            for name, (p95, golden, walk, units, total, over) in figures.items():
+            for name, (p95, golden, walk, units, total, over, face) in figures.items():
                 print(
                     f"  {name:16}: p95 {p95:7.1f} ms/line | A units in golden forward bins "
                     f"{golden:5.1%}, walk {walk:5.1f} m | bins over capacity {over:3d} | "
-                    f"units placed in a bin {units:,.0f} of {total:,.0f}"
+                    f"units placed in a bin {units:,.0f} of {total:,.0f} | A products with a "
+                    f"golden-zone face {face[1]} of {face[0]} with a forward bin"
                 )
         finally:
             cr.rollback()
-    return Result(
-        figures["ours"][0], "odoo-standard-rules", figures["odoo-standard"][0], "ms p95 per line"
-    )
+    return Result(figures["ours"][2], "ours before", figures["ours before"][2], "m A-unit walk")

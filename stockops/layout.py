@@ -29,6 +29,7 @@ aisles means leaving through a cross aisle; the walk never cuts through racks.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -79,10 +80,18 @@ class Layout:
     aisles: tuple[Aisle, ...]
     cross_aisles_y_m: tuple[float, ...]
     _by_name: dict[str, Aisle] = field(init=False, repr=False, compare=False)
+    _x_range: tuple[float, float] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.cross_aisles_y_m:
             raise ValueError("a layout needs at least one cross aisle (the front one)")
+        numbers = [("a cross aisle's y", y) for y in self.cross_aisles_y_m]
+        for aisle in self.aisles:
+            numbers += [(f"aisle {aisle.name} {what}", getattr(aisle, what))
+                        for what in ("x_m", "y_start_m", "y_end_m")]  # fmt: skip
+        for what, value in numbers:
+            if not _finite(value):
+                raise ValueError(f"{what} must be a finite number of metres, not {value!r}")
         if list(self.cross_aisles_y_m) != sorted(self.cross_aisles_y_m):
             raise ValueError("cross aisles must be listed front (smallest y) to back")
         by_name: dict[str, Aisle] = {}
@@ -98,6 +107,8 @@ class Layout:
                 )
             by_name[aisle.name] = aisle
         object.__setattr__(self, "_by_name", by_name)
+        xs = [aisle.x_m for aisle in self.aisles] or [0.0]
+        object.__setattr__(self, "_x_range", (min(xs), max(xs)))
 
     @property
     def front_y_m(self) -> float:
@@ -115,6 +126,19 @@ class Layout:
             return self._by_name[name]
         except KeyError:
             raise ValueError(f"aisle {name!r} is not in this warehouse's layout") from None
+
+    def inside_racks(self, point: Point) -> bool:
+        """Whether an open-floor ``point`` lies inside the rack block: between the outer
+        aisles and between the front and back cross aisles, on no cross aisle. Nobody
+        stands there except in an aisle, so such a point needs its aisle."""
+        if point.aisle is not None:
+            return False
+        left, right = self._x_range
+        return (
+            left < point.x_m < right
+            and self.front_y_m < point.y_m < self.back_y_m
+            and all(abs(point.y_m - y) > 1e-9 for y in self.cross_aisles_y_m)
+        )
 
     def entry_side(self, point: Point) -> str:
         """Where an open-floor point meets the network: FRONT (dock side of the block),
@@ -134,12 +158,41 @@ class Layout:
         return self.cross_aisles_y_m
 
 
+def _finite(value) -> bool:
+    return isinstance(value, (int, float, np.number)) and math.isfinite(value)
+
+
+def check_point(layout: Layout, point: Point) -> None:
+    """ValueError, in words a supervisor can act on, when ``point`` cannot be walked to:
+    not a point, a coordinate that is not a finite number, an aisle the layout lacks, a y
+    outside its aisle, or an open-floor point inside the rack block."""
+    if not isinstance(point, Point):
+        raise ValueError(f"a place on the floor must be a Point, not {point!r}")
+    for what in ("x_m", "y_m", "z_m"):
+        if not _finite(getattr(point, what)):
+            raise ValueError(
+                f"{what[0]}={getattr(point, what)!r} is not a finite number of metres: "
+                "check the location's coordinates"
+            )
+    if point.aisle is not None:
+        _check_in_aisle(layout, point)
+    elif layout.inside_racks(point):
+        raise ValueError(
+            f"the open-floor point x={point.x_m} m, y={point.y_m} m lies inside the rack "
+            "block, where nobody walks but in an aisle: give its aisle, or place it on a "
+            "cross aisle or outside the block"
+        )
+
+
 def travel(layout: Layout, a: Point, b: Point) -> Travel:
     """Shortest walk from ``a`` to ``b`` (m) through aisles and cross aisles, with its reason.
 
     Inside one aisle the walk is straight along it; between aisles it leaves by the cross
     aisle that minimises ``|ya - c| + |xa - xb| + |yb - c|``; open floor is rectilinear.
+    ValueError for a point :func:`check_point` refuses.
     """
+    check_point(layout, a)
+    check_point(layout, b)
     if a.aisle is not None and b.aisle is not None:
         return _aisle_to_aisle(layout, a, b)
     if a.aisle is None and b.aisle is None:
@@ -257,9 +310,10 @@ class _Vectors:
         self.y = np.empty(len(points))
         allowed = np.ones((len(points), cross.size), dtype=bool)
         for i, point in enumerate(points):
+            check_point(layout, point)
             self.y[i] = point.y_m
             if point.aisle is not None:
-                aisle = _check_in_aisle(layout, point)
+                aisle = layout.aisle(point.aisle)
                 self.aisle[i], self.x[i] = index[aisle.name], aisle.x_m
                 continue
             self.x[i] = point.x_m

@@ -2,6 +2,8 @@
 once, no overlaps, no carton over weight, this-side-up/fragile/do-not-mix kept, and an
 item no carton takes reported with its reason instead of dropped."""
 
+import math
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -168,6 +170,9 @@ def test_verify_catches_what_a_bad_packing_breaks():
     upright = Item("U", 1, 100, 100, 150, 1.0, this_side_up=True)
     laid = Placement(upright, 0, 0, 0, 150, 100, 100)
     assert any("on its side" in p for p in verify(_packed(MEDIUM, laid), [upright]))
+    fixed = Item("K", 1, 150, 100, 80, 1.0, keep_orientation=True)
+    turned = Placement(fixed, 0, 0, 0, 100, 150, 80)
+    assert any("may not turn" in p for p in verify(_packed(MEDIUM, turned), [fixed]))
     glass = Item("G", 1, 100, 100, 50, 1.0, fragile=True)
     below = Placement(glass, 0, 0, 0, 100, 100, 50)
     on_glass = verify(_packed(MEDIUM, below, Placement(item, 50, 50, 50, 100, 100, 100)))
@@ -186,6 +191,7 @@ items_strategy = st.lists(
         this_side_up=st.booleans(),
         fragile=st.booleans(),
         do_not_mix=st.booleans(),
+        keep_orientation=st.booleans(),
     ),
     max_size=6,
 )
@@ -205,6 +211,8 @@ def test_every_packing_verifies_and_respects_the_bound(items):
             assert p.z_mm + p.dz_mm <= size[2]
             if p.item.this_side_up:
                 assert p.dz_mm == p.item.height_mm
+            if p.item.keep_orientation:
+                assert p.dims_mm == p.item.dims_mm
     placed = sum(c.units for c in packing.cartons) + sum(u.qty for u in packing.unpackable)
     assert placed == sum(it.qty for it in items)
     assert packing.carton_count >= lower_bound_cartons(items, PARCELS).cartons
@@ -234,3 +242,51 @@ def test_cubes_of_one_bin_never_beat_the_lower_bound(dims):
     bound = lower_bound_cartons(items, [bin_])
     assert bound.cartons <= packing.carton_count <= len(items)
     assert bound.by_volume == -(-sum(a * b * c for a, b, c in dims) // 100**3)
+
+
+@pytest.mark.parametrize("size", [math.inf, -math.inf, math.nan])
+def test_an_item_of_infinite_or_nan_size_is_refused_with_a_sentence(size):
+    with pytest.raises(ValueError, match="item X length must be a finite number of millimetres"):
+        Item("X", 1, size, 100, 100, 1.0)
+    with pytest.raises(ValueError, match="carton C inner height must be a finite number"):
+        CartonType("C", 100, 100, size, max_gross_kg=10.0)
+
+
+def test_an_infinite_weight_is_refused_even_for_an_unlimited_carton():
+    with pytest.raises(ValueError, match="item X: weight must be a finite number of kilograms"):
+        Item("X", 1, 100, 100, 100, math.inf)
+    unlimited = CartonType("U", 200, 200, 200, max_gross_kg=math.inf)
+    assert cartonize([Item("X", 2, 100, 100, 100, 1e6)], [unlimited]).carton_count == 1
+
+
+def test_a_nan_weight_is_called_what_it_is_not_negative():
+    with pytest.raises(ValueError, match="weight must be a finite number of kilograms, not nan"):
+        Item("X", 1, 100, 100, 100, math.nan)
+    with pytest.raises(ValueError, match="max gross weight must be a number of kilograms"):
+        CartonType("C", 100, 100, 100, max_gross_kg=math.nan)
+    with pytest.raises(ValueError, match="tare must be a finite number"):
+        CartonType("C", 100, 100, 100, max_gross_kg=5.0, tare_kg=math.inf)
+
+
+def test_an_item_that_keeps_its_orientation_is_never_turned():
+    # 250 mm long: it only fits the 300 mm carton lengthwise, and may not be stood up
+    long_box = Item("SIGN", 2, 250, 90, 40, 0.5, keep_orientation=True)
+    carton = CartonType("C", 300, 100, 100, max_gross_kg=10.0)
+    packing = cartonize([long_box], [carton])
+    assert all(p.dims_mm == (250, 90, 40) for c in packing.cartons for p in c.placements)
+    assert packing.carton_count == 1 and verify(packing, [long_box]) == ()
+    narrow = CartonType("N", 100, 300, 100, max_gross_kg=10.0)
+    [left] = cartonize([long_box], [narrow]).unpackable
+    assert left.reason.startswith("item SIGN 250x90x40 mm, not turned fits no carton type")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 100), st.integers(1, 100), st.integers(1, 100)),
+                min_size=1, max_size=25), st.booleans())  # fmt: skip
+def test_the_bound_never_exceeds_a_verified_packing_turned_or_not(dims, turn):
+    items = [Item(f"i{k}", 1, *d, 1.0, keep_orientation=not turn) for k, d in enumerate(dims)]
+    bin_ = CartonType("B", 100, 100, 100, max_gross_kg=1e6)
+    packing = cartonize(items, [bin_])
+    assert verify(packing, items) == ()
+    bound = lower_bound_cartons(items, [bin_])
+    assert max(bound.by_scales, bound.by_l2) <= bound.cartons <= packing.carton_count

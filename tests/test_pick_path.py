@@ -45,8 +45,16 @@ def test_nothing_placed_is_an_empty_walk():
     assert path.kind == "exact"
 
 
-def test_two_blocks_many_stops_is_heuristic_and_says_so():
-    stops = [Point(0, 15.0 + 5 * k, aisle=f"A{k % 5}") for k in range(11)]
+def test_two_blocks_many_stops_in_aisles_are_exact_and_say_so():
+    stops = [Point(0, 15.0 + 1.9 * k, aisle=f"A{k % 5}") for k in range(30)]
+    path = pick_path(TWO_BLOCKS, Point(1.0, 6.0), stops)
+    assert path.kind == "exact" and path.method == "aisle_sweep"
+    assert path.reason.startswith("exact (aisle sweep over 2 blocks")
+
+
+def test_many_stops_with_open_floor_ones_are_heuristic_and_say_so():
+    stops = [Point(0, 15.0 + 3.5 * k, aisle=f"A{k % 5}") for k in range(15)]
+    stops.append(Point(30.0, 4.0))
     path = pick_path(TWO_BLOCKS, Point(1.0, 6.0), stops)
     assert path.kind == "heuristic"
     assert path.reason.startswith("best of S-shape")

@@ -121,3 +121,47 @@ def test_check_names_the_rule_and_the_figures():
     )
     with pytest.raises(ValueError, match="no dimensions"):
         check(bins, _item(unit_max_side_m=0.0))
+
+
+def _faces(travel_m, golden):
+    """Three empty pick faces (and a reserve bin far away) at the given walks and reach."""
+    return BinState(
+        ids=[1, 2, 3, 4], names=["F01-01-1L", "F01-13-2L", "F01-01-4L", "R-01"],
+        category=["FLOW", "FLOW", "FLOW", "PALLET"], free_volume_m3=[0.25, 0.25, 0.25, 2.0],
+        free_weight_kg=[100.0] * 3 + [900.0], max_side_m=[0.9, 0.9, 0.9, 1.2],
+        travel_m=travel_m, golden=golden, forward=[True, True, True, False],
+    )  # fmt: skip
+
+
+def test_a_fast_mover_walks_a_few_metres_more_for_a_golden_zone_face():
+    # the near faces are at the floor (1L) and above the shoulder (4L); golden is 17 m on
+    bins = _faces([5.7, 22.5, 5.7, 80.0], [False, True, False, False])
+    plan = suggest(bins, _item(velocity="A"))
+    assert plan.bin_id == 2
+    assert "golden zone, 17 m farther than F01-01-1L outside the golden zone, for the " \
+           "picker's back (class A trades up to 30 m)" in plan.reasons[0]  # fmt: skip
+    # a B product trades less: the near low face wins
+    assert suggest(bins, _item(velocity="B", product_id=8)).bin_id == 1
+
+
+def test_when_the_golden_zone_is_too_far_the_reason_says_what_it_would_cost():
+    bins = _faces([5.7, 45.0, 5.7, 80.0], [False, True, False, False])
+    plan = suggest(bins, _item(velocity="A"))
+    assert plan.bin_id == 1
+    assert plan.reasons[0] == (
+        "F01-01-1L: 6 m from packing, the nearest free golden-zone bin, F01-13-2L, is 39 m "
+        "farther: more than the 30 m class A trades for it; fills 40% of its free volume"
+    )
+    # the warehouse may set its own trade
+    assert suggest(bins, _item(velocity="A"), {"A": 50.0}).bin_id == 2
+
+
+def test_a_face_the_product_already_has_is_topped_up_wherever_it_is():
+    bins = BinState(
+        ids=[1, 2], names=["F01-01-1L", "F01-13-2L"], category=["FLOW"] * 2,
+        free_volume_m3=[0.2, 0.25], free_weight_kg=[100.0] * 2, max_side_m=[0.9] * 2,
+        travel_m=[5.7, 22.5], golden=[False, True], forward=[True, True], products=[(7,), ()],
+    )  # fmt: skip
+    plan = suggest(bins, _item(velocity="A"))
+    assert plan.bin_id == 1 and "tops up the same product" in plan.reasons[0]
+    assert "golden" not in plan.reasons[0]

@@ -1,5 +1,6 @@
-"""Picker routing: exact on one block (equal to brute force), never worse than the classic
-heuristics on several, and always measured by the layout's own walking rules."""
+"""Picker routing: exact on one block and on several (equal to brute force and Held-Karp),
+never worse than the classic heuristics, every stop visited exactly once, and always
+measured by the layout's own walking rules."""
 
 from itertools import pairwise, permutations
 
@@ -15,7 +16,15 @@ from stockops.execution.routing import (
     route,
     s_shape,
 )
-from stockops.layout import Aisle, Layout, Point, route_length_m, travel_distance_m
+from stockops.execution.routing.exact import held_karp
+from stockops.layout import (
+    Aisle,
+    Layout,
+    Point,
+    distance_matrix_m,
+    route_length_m,
+    travel_distance_m,
+)
 
 TOL = 1e-6
 
@@ -118,8 +127,58 @@ def test_multi_block_is_never_worse_than_the_classic_heuristics(stops, method):
 def test_few_stops_on_several_blocks_are_exact(stops):
     depot = Point(20.0, 3.0)
     r = route(MULTI, depot, stops)
-    assert r.method == "held_karp"
+    assert r.method in ("held_karp", "aisle_sweep")
     assert r.distance_m == pytest.approx(brute_force_m(MULTI, depot, stops), abs=TOL)
+
+
+@st.composite
+def any_blocks(draw, max_stops=11):
+    """A layout of 1 to 5 cross aisles (aisles may run past the outer ones), stops in
+    aisles (some on a cross aisle) and a depot in front, behind, beside or in an aisle."""
+    n_cross = draw(st.integers(1, 5))
+    depth = draw(st.integers(4, 20))
+    cross = tuple(10.0 + depth * k for k in range(n_cross))
+    xs = [float(x) for x in draw(st.lists(st.integers(0, 40), min_size=1, max_size=6,
+                                           unique=True))]  # fmt: skip
+    stub = st.sampled_from([0.0, 0.0, 3.0])
+    aisles = tuple(
+        Aisle(f"A{k}", x, cross[0] - draw(stub), cross[-1] + draw(stub))
+        for k, x in enumerate(sorted(xs))
+    )
+    layout = Layout(aisles, cross)
+    stop = st.builds(
+        lambda a, u, c: Point(0.0, c if c is not None else round(
+            a.y_start_m + u * (a.y_end_m - a.y_start_m), 1), aisle=a.name),
+        st.sampled_from(aisles), st.floats(0.0, 1.0), st.none() | st.sampled_from(cross),
+    )  # fmt: skip
+    stops = draw(st.lists(stop, min_size=1, max_size=max_stops))
+    x0 = float(draw(st.integers(-5, 45)))
+    beside = Point(min(xs) - 3.0, (cross[0] + cross[-1]) / 2)
+    depot = draw(st.sampled_from([Point(x0, 2.0), Point(x0, cross[-1] + 6.0), beside, stops[0]]))
+    return layout, depot, stops
+
+
+@settings(max_examples=150, deadline=None)
+@given(any_blocks())
+def test_stops_in_aisles_on_any_blocks_get_the_held_karp_optimum(case):
+    layout, depot, stops = case
+    r = route(layout, depot, stops)
+    assert r.method in ("ratliff_rosenthal", "aisle_sweep")
+    assert sorted(r.order) == list(range(len(stops)))
+    assert r.distance_m == walked_m(layout, depot, stops, r)
+    spots = list({(p.aisle, p.y_m): p for p in stops}.values())
+    optimum = held_karp(distance_matrix_m(layout, [depot, *spots]))[1]
+    assert r.distance_m == pytest.approx(optimum, abs=TOL)
+
+
+@settings(max_examples=30, deadline=None)
+@given(multi_block_stops(max_size=40), st.sampled_from(["auto", "heuristic", "s_shape"]))
+def test_every_route_visits_every_stop_once_and_measures_its_own_walk(stops, method):
+    depot = Point(1.0, 6.0)
+    r = route(MULTI, depot, stops, method=method)
+    assert sorted(r.order) == list(range(len(stops)))
+    assert len(r.legs_m) == len(stops) + 1 and sum(r.legs_m) == r.distance_m
+    assert r.distance_m == walked_m(MULTI, depot, stops, r)
 
 
 def test_baselines_visit_every_stop_and_say_what_they_are():
@@ -130,8 +189,18 @@ def test_baselines_visit_every_stop_and_say_what_they_are():
         assert r.reason.endswith(" m")
 
 
-def test_many_stops_on_several_blocks_are_improved_heuristics():
-    stops = [Point(0, 13.0 + 5 * k, aisle=f"A{k % 6}") for k in range(HELD_KARP_MAX + 4)]
+def test_many_stops_in_aisles_on_several_blocks_are_exact():
+    stops = [Point(0, 13.0 + 1.7 * k, aisle=f"A{k % 6}") for k in range(35)]
+    r = route(MULTI, Point(1.0, 6.0), stops)
+    assert r.method == "aisle_sweep"
+    assert r.reason.startswith("exact (aisle sweep over 3 blocks")
+    heuristic = route(MULTI, Point(1.0, 6.0), stops, method="heuristic")
+    assert r.distance_m <= heuristic.distance_m + TOL
+
+
+def test_many_stops_with_open_floor_ones_are_improved_heuristics():
+    stops = [Point(0, 13.0 + 3 * k, aisle=f"A{k % 6}") for k in range(HELD_KARP_MAX + 4)]
+    stops.append(Point(25.0, 4.0))
     r = route(MULTI, Point(1.0, 6.0), stops)
     assert r.method == "improved"
     assert r.reason.startswith("best of S-shape")

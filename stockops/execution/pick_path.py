@@ -33,7 +33,7 @@ from stockops.execution.routing import route
 from stockops.layout import Layout, Point
 
 #: routing methods that prove their order shortest
-EXACT_METHODS = frozenset({"ratliff_rosenthal", "held_karp", "none"})
+EXACT_METHODS = frozenset({"ratliff_rosenthal", "aisle_sweep", "held_karp", "none"})
 
 
 @dataclass(frozen=True, slots=True)

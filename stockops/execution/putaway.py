@@ -10,18 +10,25 @@ product and lot).
 
 Among those, bins are ranked by a score in metres of walking (lower is better):
 
-    travel weight of the velocity class x walk from the pack station
-    - GOLDEN_BONUS_M for an A or B product on a golden-zone level
+    travel weight of the velocity class x (walk from the pack station
+                                           - GOLDEN_PREFERENCE_M of the class for a bin
+                                             in the golden zone, waist to shoulder)
     - CONSOLIDATE_BONUS_M when the bin already holds the product
     + FILL_WEIGHT_M x the share of the bin left empty after the put-away
     + FORWARD_PENALTY_M of the class for a forward-pick bin (kept for fast movers)
 
 so A items go near packing and at waist height, C items deep in reserve, and a bin is
-topped up before a new one is opened. A quantity no single bin takes is split over the
-best bins, each within its capacity; what no bin takes is reported, never forced. A
-product gets at most ``Item.max_forward_bins`` forward-pick bins (its pick faces, 1 by
-default): its own face is topped up, the rest of a big receipt goes to reserve and comes
-forward by replenishment, so one receipt never spreads a product over many lanes.
+topped up before a new one is opened. The golden-zone preference is the walk (m) the
+warehouse trades for the picker's back: an A product's pick face goes to a golden-zone
+bin up to ``GOLDEN_PREFERENCE_M["A"]`` metres farther from packing rather than to a nearer
+one at the floor or above the shoulder, and the reason says the metres traded (or, when
+the golden zone is too far, what it would have cost).
+
+A quantity no single bin takes is split over the best bins, each within its capacity;
+what no bin takes is reported, never forced. A product gets at most
+``Item.max_forward_bins`` forward-pick bins (its pick faces, 1 by default): its own face
+is topped up, the rest of a big receipt goes to reserve and comes forward by
+replenishment, so one receipt never spreads a product over many lanes.
 
 ``check`` says, for a quantity already headed to given bins (a person chose them, or a
 scan), why each bin cannot take it whole ("" when it can): the same rules, with figures.
@@ -29,18 +36,19 @@ scan), why each bin cannot take it whole ("" when it can): the same rules, with 
 >>> bins = BinState(
 ...     ids=[1, 2, 3], category=["FWD", "FWD", "RES"], free_volume_m3=[0.2, 0.2, 2.0],
 ...     free_weight_kg=[100, 100, 900], max_side_m=[0.6, 0.6, 1.2],
-...     travel_m=[8.0, 30.0, 60.0], golden=[True, False, False])
+...     travel_m=[20.0, 8.0, 60.0], golden=[True, False, False], forward=[True, True, False])
 >>> plan = suggest(bins, Item(product_id=7, qty=10, unit_volume_m3=0.01, unit_weight_kg=1.0,
 ...                          unit_max_side_m=0.3, velocity="A"))
 >>> plan.placements
 ((1, 10.0),)
->>> plan.reasons[0]
-'bin 1: 8 m from packing, golden zone; fills 50% of its free volume'
+>>> plan.reasons[0]  # doctest: +NORMALIZE_WHITESPACE
+"bin 1: 20 m from packing, golden zone, 12 m farther than bin 2 outside the golden zone,
+for the picker's back (class A trades up to 30 m); fills 50% of its free volume"
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -49,9 +57,9 @@ import numpy as np
 TRAVEL_WEIGHT = {"A": 1.0, "B": 0.4, "C": -0.3}
 #: forward-pick bins are kept for what is picked often: a C item pays this to go there (m)
 FORWARD_PENALTY_M = {"A": 0.0, "B": 10.0, "C": 200.0}
-GOLDEN_BONUS_M = 15.0
-#: the classes the golden zone is kept for
-GOLDEN_CLASSES = ("A", "B")
+#: walk (m) a velocity class trades to put its units in the golden zone instead of nearer
+#: at the floor or above the shoulder: fast movers' pick faces get it first
+GOLDEN_PREFERENCE_M = {"A": 30.0, "B": 10.0, "C": 0.0}
 CONSOLIDATE_BONUS_M = 20.0
 FILL_WEIGHT_M = 10.0
 MIXING = ("empty", "same", "mixed", "same_lot")
@@ -228,8 +236,12 @@ def _eligible(bins: BinState, item: Item) -> tuple[np.ndarray, dict[str, int]]:
     return ok, rejected
 
 
-def suggest(bins: BinState, item: Item) -> PutawayPlan:
-    """Where ``item`` should go among ``bins`` (see the module docstring)."""
+def suggest(
+    bins: BinState, item: Item, golden_preference_m: Mapping[str, float] = GOLDEN_PREFERENCE_M
+) -> PutawayPlan:
+    """Where ``item`` should go among ``bins`` (see the module docstring);
+    ``golden_preference_m`` sets the walk (m) each velocity class trades for the golden
+    zone."""
     if item.qty <= 0:
         raise ValueError(f"nothing to put away: quantity {item.qty}")
     if item.unit_volume_m3 <= 0 or item.unit_max_side_m <= 0:
@@ -242,7 +254,9 @@ def suggest(bins: BinState, item: Item) -> PutawayPlan:
     ok, rejected = _eligible(bins, item)
     fits_units = _fits_units(a, item)
     holds = _holds(a, item.product_id)
-    golden_bonus = np.where(a["golden"] & (item.velocity in GOLDEN_CLASSES), GOLDEN_BONUS_M, 0.0)
+    # the preference is walk (m): in the score's units, the class's travel weight times it
+    golden_m = float(golden_preference_m.get(item.velocity, 0.0))
+    golden_bonus = np.where(a["golden"], golden_m * max(TRAVEL_WEIGHT[item.velocity], 0.0), 0.0)
     placed_qty = np.minimum(fits_units, item.qty)
     left = a["free_volume"] - placed_qty * item.unit_volume_m3
     left_share = np.divide(left, a["capacity"], out=np.ones_like(left), where=a["capacity"] > 0)
@@ -271,7 +285,8 @@ def suggest(bins: BinState, item: Item) -> PutawayPlan:
             new_faces -= 1
         take = float(min(fits_units[i], remaining))
         placements.append((int(a["ids"][i]), take))
-        reasons.append(_reason(a, i, take, item, bool(holds[i])))
+        reach = _reach_trade(a, i, order, holds, golden_m, item) if a["forward"][i] else ""
+        reasons.append(_reason(a, i, take, item, bool(holds[i]), golden_bonus[i] > 0, reach))
         remaining -= take
     return PutawayPlan(tuple(placements), tuple(reasons), max(remaining, 0.0), rejected)
 
@@ -340,10 +355,36 @@ def check(bins: BinState, item: Item) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _reason(a, i, take, item, holds) -> str:
+def _reach_trade(a, i, order, holds, golden_m, item) -> str:
+    """For a new pick face: the walk traded for the golden zone, or what it would have
+    cost; "" when the other kind of face is not nearer / not on offer."""
+    if holds[i] or golden_m <= 0 or TRAVEL_WEIGHT[item.velocity] <= 0:
+        return ""
+    faces = order[a["forward"][order] & ~holds[order]]
+    other = faces[a["golden"][faces] != a["golden"][i]]
+    if not other.size:
+        return ""
+    j = other[np.argmin(a["travel"][other])]
+    extra = a["travel"][j] - a["travel"][i]
+    if a["golden"][i] and extra < 0:
+        return (
+            f"{-extra:.0f} m farther than {a['name'][j]} outside the golden zone, "
+            f"for the picker's back (class {item.velocity} trades up to {golden_m:.0f} m)"
+        )
+    if not a["golden"][i] and extra > 0:
+        return (
+            f"the nearest free golden-zone bin, {a['name'][j]}, is {extra:.0f} m farther: "
+            f"more than the {golden_m:.0f} m class {item.velocity} trades for it"
+        )
+    return ""
+
+
+def _reason(a, i, take, item, holds, golden, reach) -> str:
     parts = [f"{a['name'][i]}: {a['travel'][i]:.0f} m from packing"]
-    if a["golden"][i] and item.velocity in GOLDEN_CLASSES:
+    if golden:
         parts.append("golden zone")
+    if reach:
+        parts.append(reach)
     if holds:
         parts.append("tops up the same product")
     share = take * item.unit_volume_m3 / a["free_volume"][i] if a["free_volume"][i] else 1.0

@@ -100,6 +100,7 @@ def _unpackable_reason(item: Item, cartons: Sequence[CartonType]) -> str | None:
         return None
     largest = max(cartons, key=type_order)
     side = ", kept upright" if item.this_side_up else ""
+    side = ", not turned" if item.keep_orientation else side
     roomy = [c for c in cartons if any(
         a <= c.length_mm and b <= c.width_mm and h <= c.height_mm for a, b, h in unit.orients
     )]  # fmt: skip

@@ -1,6 +1,6 @@
 """Lower bounds on the number of cartons an order needs, for benchmarks and reasons.
 
-Three valid bounds, rotations allowed (so they hold whatever orientation the packer uses):
+Valid bounds, rotations allowed (so they hold whatever orientation the packer uses):
 
 * continuous: total unit volume over the largest inner volume, total weight over the
   largest payload;
@@ -9,6 +9,11 @@ Three valid bounds, rotations allowed (so they hold whatever orientation the pac
   the test is exact for pairs) each need their own carton; a greedy clique of such units;
 * large items plus volume (their L2 idea): the other units must fit in what the clique's
   cartons have left, or open new cartons.
+
+When every carton type fits inside the largest, two bounds on that one carton hold as well
+(:mod:`stockops.execution.cartonize.one_carton`): conservative scales (Fekete & Schepers),
+whatever turns the units may take, and, when no unit may turn (``keep_orientation``), the
+bound L2 of Martello, Pisinger & Vigo (2000), the one the literature's tables use.
 
 >>> from stockops.execution.cartonize.model import CartonType, Item
 >>> cube = CartonType("C", 100, 100, 100, 100.0)
@@ -27,17 +32,23 @@ from dataclasses import dataclass
 import numpy as np
 
 from stockops.execution.cartonize.model import CartonType, Item
+from stockops.execution.cartonize.one_carton import l2_fixed_orientation, scaled_volume_bound
 
 
 @dataclass(frozen=True, slots=True)
 class LowerBound:
-    """No packing uses fewer than ``cartons``; the parts it is the max of, and why."""
+    """No packing uses fewer than ``cartons``; the parts it is the max of, and why:
+    ``by_volume`` and ``by_weight`` continuous, ``by_large_items`` the clique of units that
+    cannot share, ``by_scales`` conservative scales and ``by_l2`` L2 (0 where they do not
+    apply)."""
 
     cartons: int
     by_volume: int
     by_weight: int
     by_large_items: int
     reason: str
+    by_scales: int = 0
+    by_l2: int = 0
 
 
 def lower_bound_cartons(items: Sequence[Item], cartons: Sequence[CartonType]) -> LowerBound:
@@ -55,8 +66,19 @@ def lower_bound_cartons(items: Sequence[Item], cartons: Sequence[CartonType]) ->
     by_volume = math.ceil(vol / max_vol - 1e-12)
     by_weight = math.ceil(kg / max_kg - 1e-9) if max_kg > 0 else 0
     by_large, clique_size, more = _large_items(items, cartons, max_vol)
-    best = max(by_volume, by_weight, by_large, 1)
-    if best == by_large and clique_size:
+    by_scales, by_l2 = _one_carton(items, cartons)
+    best = max(by_volume, by_weight, by_large, by_scales, by_l2, 1)
+    if best == by_l2 and by_l2 > max(by_volume, by_weight, by_large, by_scales):
+        reason = (
+            "no unit may turn: Martello, Pisinger & Vigo's bound L2 on the largest carton "
+            f"needs {by_l2}"
+        )
+    elif best == by_scales and by_scales > max(by_volume, by_weight, by_large):
+        reason = (
+            "the volume of the units, their sizes rounded by a conservative scale "
+            f"(Fekete & Schepers), needs {by_scales} of the largest carton"
+        )
+    elif best == by_large and clique_size:
         rest_needs = f"the rest need {more} more" if more else "the rest may fit beside"
         reason = (
             f"{clique_size} units pairwise too big to share a carton need their own, {rest_needs}"
@@ -65,7 +87,21 @@ def lower_bound_cartons(items: Sequence[Item], cartons: Sequence[CartonType]) ->
         reason = f"{kg:.2f} kg over the largest payload of {max_kg:.2f} kg"
     else:
         reason = f"{vol / 1e9:.4f} m3 of goods over the largest carton of {max_vol / 1e9:.4f} m3"
-    return LowerBound(best, by_volume, by_weight, by_large, reason)
+    return LowerBound(best, by_volume, by_weight, by_large, reason, by_scales, by_l2)
+
+
+def _one_carton(items: Sequence[Item], cartons: Sequence[CartonType]) -> tuple[int, int]:
+    """(scales bound, L2) on the largest carton when every type fits inside it (a packing in
+    smaller cartons is then one in as many of the largest), else (0, 0); L2 only when no
+    unit may turn."""
+    big = max(cartons, key=lambda c: c.volume_mm3)
+    if any(any(a > b for a, b in zip(c.dims_mm, big.dims_mm, strict=True)) for c in cartons):
+        return 0, 0
+    scales = scaled_volume_bound(items, big.dims_mm)
+    if not all(it.keep_orientation for it in items):
+        return scales, 0
+    dims = [it.dims_mm for it in items for _ in range(it.qty)]
+    return scales, l2_fixed_orientation(dims, big.dims_mm)
 
 
 def _fits(item: Item, carton: CartonType) -> bool:

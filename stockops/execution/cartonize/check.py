@@ -21,9 +21,10 @@ def verify(packing: Packing, items: Sequence[Item] | None = None) -> tuple[str, 
     """Every broken rule, as sentences; empty when the packing is sound.
 
     Checked per carton: each unit inside the inner walls, in one of its allowed
-    orientations (height vertical when ``this_side_up``), no two units overlapping, nothing
-    above a fragile unit's footprint, do-not-mix products alone, contents within payload,
-    and the stated fill ratio and gross weight. Checked overall: the totals, and when
+    orientations (height vertical when ``this_side_up``, as listed when
+    ``keep_orientation``), no two units overlapping, nothing above a fragile unit's
+    footprint, do-not-mix products alone, contents within payload, and the stated fill
+    ratio and gross weight. Checked overall: the totals, and when
     ``items`` is given, every unit of every item placed exactly once or reported
     unpackable."""
     problems: list[str] = []
@@ -56,6 +57,8 @@ def _carton(packed: PackedCarton) -> list[str]:
             problems.append(f"{p.product_id} has extents {p.dims_mm}, not its {p.item.dims_mm}")
         if p.item.this_side_up and p.dz_mm != p.item.height_mm:
             problems.append(f"{p.product_id} is this-side-up but lies on its side")
+        if p.item.keep_orientation and p.dims_mm != p.item.dims_mm:
+            problems.append(f"{p.product_id} may not turn but lies {p.dims_mm}")
     for i, a in enumerate(places):
         ax0, ay0, az0, ax1, ay1, az1 = a.box_mm
         for b in places[i + 1 :]:

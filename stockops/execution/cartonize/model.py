@@ -22,9 +22,13 @@ from itertools import permutations
 MM3_PER_M3 = 1_000_000_000
 
 
+def _number(value) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
 def _whole_mm(value: float, up: bool, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value):
-        raise ValueError(f"{what} must be a number of millimetres, not {value!r}")
+    if not _number(value) or not math.isfinite(value):
+        raise ValueError(f"{what} must be a finite number of millimetres, not {value!r}")
     if value <= 0:
         raise ValueError(f"{what} must be positive, not {value} mm")
     # tolerate float noise from a unit conversion (299.99999 mm is 300 mm)
@@ -72,8 +76,18 @@ class CartonType(_Box):
         for field in ("length_mm", "width_mm", "height_mm"):
             what = f"carton {self.name} inner {field[:-3]}"
             object.__setattr__(self, field, _whole_mm(getattr(self, field), False, what))
-        if not self.tare_kg >= 0:
-            raise ValueError(f"carton {self.name} tare must be 0 kg or more, not {self.tare_kg}")
+        if not _number(self.tare_kg) or not 0 <= self.tare_kg < math.inf:
+            raise ValueError(
+                f"carton {self.name} tare must be a finite number of kilograms, 0 or more, "
+                f"not {self.tare_kg!r}"
+            )
+        if not _number(self.max_gross_kg) or math.isnan(self.max_gross_kg):
+            raise ValueError(
+                f"carton {self.name} max gross weight must be a number of kilograms "
+                f"(math.inf for no limit), not {self.max_gross_kg!r}"
+            )
+        if self.cost is not None and (not _number(self.cost) or not math.isfinite(self.cost)):
+            raise ValueError(f"carton {self.name} cost must be a finite number, not {self.cost!r}")
         if not self.max_gross_kg > self.tare_kg:
             raise ValueError(
                 f"carton {self.name} max gross weight {self.max_gross_kg} kg leaves nothing "
@@ -97,6 +111,8 @@ class Item(_Box):
     ``width_mm`` x ``height_mm`` (rounded up) weighing ``weight_kg``.
 
     ``this_side_up``: only rotations about the vertical axis (height stays vertical).
+    ``keep_orientation``: no rotation at all: length along the carton's length, width
+    along its width, height up (goods that must face one way, e.g. a display box).
     ``fragile``: nothing may be placed anywhere above a unit of it.
     ``do_not_mix``: its units share a carton with units of this product only.
     ``name``: what reasons call it (default: the product id)."""
@@ -111,6 +127,7 @@ class Item(_Box):
     fragile: bool = False
     do_not_mix: bool = False
     name: str = ""
+    keep_orientation: bool = False
 
     def __post_init__(self) -> None:
         if (
@@ -124,7 +141,12 @@ class Item(_Box):
         for field in ("length_mm", "width_mm", "height_mm"):
             what = f"item {self.label} {field[:-3]}"
             object.__setattr__(self, field, _whole_mm(getattr(self, field), True, what))
-        if not self.weight_kg >= 0:
+        if not _number(self.weight_kg) or not math.isfinite(self.weight_kg):
+            raise ValueError(
+                f"item {self.label}: weight must be a finite number of kilograms, "
+                f"not {self.weight_kg!r}"
+            )
+        if self.weight_kg < 0:
             raise ValueError(f"item {self.label}: weight cannot be negative ({self.weight_kg} kg)")
 
     @property
@@ -138,13 +160,18 @@ class Item(_Box):
         return f"{self.length_mm}x{self.width_mm}x{self.height_mm} mm"
 
     def orientations(self) -> tuple[tuple[int, int, int], ...]:
-        """Distinct (x, y, z) extents a unit may take: six rotations, or the two that keep
-        its height vertical when ``this_side_up``.
+        """Distinct (x, y, z) extents a unit may take: six rotations, the two that keep
+        its height vertical when ``this_side_up``, or only its own with
+        ``keep_orientation``.
 
         >>> Item("A", 1, 3, 2, 1, 0.0, this_side_up=True).orientations()
         ((3, 2, 1), (2, 3, 1))
+        >>> Item("A", 1, 3, 2, 1, 0.0, keep_orientation=True).orientations()
+        ((3, 2, 1),)
         """
         length, width, height = self.dims_mm
+        if self.keep_orientation:
+            return ((length, width, height),)
         if self.this_side_up:
             cands = [(length, width, height), (width, length, height)]
         else:

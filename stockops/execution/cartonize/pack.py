@@ -66,7 +66,7 @@ class OpenCarton:
     """A carton being filled (mutable, internal to the packer). ``min_side`` (mm): free
     spaces thinner than this are forgotten, as no unit to come fits them."""
 
-    __slots__ = ("carton", "kg_free", "min_side", "rule", "spaces", "units", "vol_free")
+    __slots__ = ("carton", "kg_free", "min_side", "room", "rule", "spaces", "units", "vol_free")
 
     def __init__(self, carton: CartonType, rule: str = "corner", min_side: int = 1) -> None:
         if rule not in RULES:
@@ -75,6 +75,7 @@ class OpenCarton:
         self.rule = rule
         self.min_side = min_side
         self.spaces: list[Space] = [(0, 0, 0, *carton.dims_mm)]
+        self.room = carton.dims_mm  # the longest free run along x, y and z (mm)
         self.units: list[tuple[Unit, Spot]] = []
         self.vol_free = carton.volume_mm3
         self.kg_free = carton.payload_kg
@@ -83,6 +84,7 @@ class OpenCarton:
         other = OpenCarton.__new__(OpenCarton)
         other.carton, other.rule, other.min_side = self.carton, self.rule, self.min_side
         other.spaces = list(self.spaces)
+        other.room = self.room
         other.units = list(self.units)
         other.vol_free, other.kg_free = self.vol_free, self.kg_free
         return other
@@ -95,6 +97,9 @@ class OpenCarton:
         """Best spot for the unit under the carton's rule, or None when it does not go in."""
         if unit.vol > self.vol_free or unit.kg > self.kg_free + 1e-9:
             return None
+        rx, ry, rz = self.room
+        if not any(dx <= rx and dy <= ry and dz <= rz for dx, dy, dz in unit.orients):
+            return None  # no free space is long enough for it, whichever way it turns
         size_x, size_y, size_z = self.carton.dims_mm
         corner = self.rule == "corner"
         best: Spot | None = None
@@ -178,6 +183,11 @@ class OpenCarton:
                 else:
                     fresh.append(a)
         self.spaces = kept + fresh
+        self.room = (
+            max((s[3] - s[0] for s in self.spaces), default=0),
+            max((s[4] - s[1] for s in self.spaces), default=0),
+            max((s[5] - s[2] for s in self.spaces), default=0),
+        )
 
 
 def fill_one(

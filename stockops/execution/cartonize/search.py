@@ -1,10 +1,10 @@
 """Multi-carton search: several constructions, then emptying, merging and down-sizing.
 
 One *construction* takes the units in a given order and puts each into the first open
-carton where the extreme-point packer finds it a spot (first-fit decreasing), opening a
-carton of the *main* type when none does (or, for a unit the main type cannot take, the
-largest type that can). Constructions run for a few orderings and main types; the best
-(fewest cartons) is improved by
+carton where the extreme-point packer finds it a spot (first-fit decreasing), or the
+fullest such carton (best fit), opening a carton of the *main* type when none does (or,
+for a unit the main type cannot take, the largest type that can). Constructions run for a
+few orderings and main types, first fit first; the best (fewest cartons) is improved by
 
 * emptying: the least-filled carton's units are moved into the others when they all go
   (last, a unit with no free spot may also re-pack a carton's contents with it);
@@ -18,6 +18,7 @@ The objective is lexicographic: fewest cartons, then least shipped volume, then 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import product
 
 from stockops.execution.cartonize.model import CartonType
 from stockops.execution.cartonize.pack import OpenCarton, Unit, fill_one, fits_type
@@ -55,22 +56,27 @@ def score(boxes: Sequence[OpenCarton]) -> tuple[int, int, float]:
     )
 
 
-def construct(units: Sequence[Unit], main: CartonType, types: Sequence[CartonType]) -> list:
-    """First-fit over open cartons in opening order; ``types`` largest first."""
+def construct(
+    units: Sequence[Unit], main: CartonType, types: Sequence[CartonType], best_fit: bool = False
+) -> list:
+    """Each unit in turn into the first open carton (in opening order) where it finds a
+    spot, or with ``best_fit`` the one it leaves least free volume in; a new carton of the
+    ``main`` type (else the largest that takes it) when none does. ``types`` largest first."""
     boxes: list[OpenCarton] = []
     for unit in units:
-        for box in boxes:
+        chosen, spot = None, None
+        for box in sorted(boxes, key=lambda b: b.vol_free) if best_fit else boxes:
             spot = box.find(unit)
             if spot is not None:
-                box.place(unit, spot)
+                chosen = box
                 break
-        else:
+        if chosen is None:
             carton = main if fits_type(unit, main) else next(t for t in types if fits_type(unit, t))
-            box = OpenCarton(carton)
-            spot = box.find(unit)
+            chosen = OpenCarton(carton)
+            spot = chosen.find(unit)
             assert spot is not None, "a unit that fits a carton type fits it empty"
-            box.place(unit, spot)
-            boxes.append(box)
+            boxes.append(chosen)
+        chosen.place(unit, spot)
     return boxes
 
 
@@ -200,13 +206,12 @@ def pack_group(units: Sequence[Unit], types: Sequence[CartonType], bound: int) -
         return [whole]
     mains = [t for t in large_first if any(fits_type(u, t) for u in units)][:MAIN_TYPES]
     best: list[OpenCarton] = []
-    for main in mains:
-        for key in ORDERINGS.values():
-            boxes = empty_cartons(construct(sorted(units, key=key), main, large_first))
-            if not best or score(boxes) < score(best):
-                best = boxes
-            if len(best) <= bound:
-                return downsize(best, small_first)
+    for best_fit, main, key in product((False, True), mains, ORDERINGS.values()):
+        boxes = empty_cartons(construct(sorted(units, key=key), main, large_first, best_fit))
+        if not best or score(boxes) < score(best):
+            best = boxes
+        if len(best) <= bound:
+            return downsize(best, small_first)
     best = empty_cartons(best, deep=True)
     if len(best) > bound:
         best = empty_cartons(merge_pairs(best, small_first))

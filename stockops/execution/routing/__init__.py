@@ -1,24 +1,32 @@
 """Picker routing: the order in which one picker visits the stops of a tour, and why.
 
 Reads the layout, a depot and the stops; returns a :class:`Route` (visit order, metres,
-reason); writes nothing. Rooms: ``exact`` (Ratliff-Rosenthal, Held-Karp), ``heuristics``
-(S-shape, largest gap, combined), ``local_search`` (2-opt, or-opt, insertion).
+reason); writes nothing. Rooms: ``sweep`` (exact for stops in aisles, any number of
+blocks), ``exact`` (Held-Karp over a distance matrix), ``heuristics`` (S-shape, largest
+gap, combined), ``local_search`` (2-opt, or-opt, insertion, iterated local search).
 
 A tour starts at a depot (the pack station, usually on the open floor in front of the rack
 block), visits every stop and comes back. Walking distances are the layout's
 (:func:`stockops.layout.travel_distance_m`, metres), so a route's ``distance_m`` is exactly
-``route_length_m(layout, [depot, *visited stops, depot])``. Stops at the same walking spot
-(same aisle and y, or the same open-floor x and y) are visited together.
+``route_length_m(layout, [depot, *visited stops, depot])``; every stop is visited exactly
+once (checked before the route is returned). Stops at the same walking spot (same aisle
+and y, or the same open-floor x and y) are visited together.
 
 ``method``:
 
-* ``"auto"`` (default): the exact optimum where it is cheap: Ratliff-Rosenthal on a
-  single-block layout when every stop is in an aisle, Held-Karp for up to
-  ``HELD_KARP_MAX`` distinct spots; otherwise the best of S-shape, largest gap and combined,
-  improved by 2-opt and or-opt (so never longer than any of the three);
+* ``"auto"`` (default): the proven shortest tour where an exact method applies: the aisle
+  sweep (Ratliff-Rosenthal on one block, carried over every cross aisle after Roodbergen
+  and de Koster) when every stop is in an aisle, whatever their number; else Held-Karp for
+  up to ``HELD_KARP_MAX`` distinct spots (stops on the open floor too); otherwise the best
+  of S-shape, largest gap and combined, improved by an iterated 2-opt/or-opt search (so
+  never longer than any of the three);
 * ``"exact"``: as auto, but ValueError where no exact method applies;
 * ``"heuristic"``: the improved best of the three heuristics, even where exact is cheap;
 * ``"s_shape"``, ``"largest_gap"``, ``"combined"``: that heuristic alone, as a baseline.
+
+Bad input (no layout, a stop that is not a point, a coordinate that is not a finite
+number, an aisle the layout lacks, an open-floor stop inside the rack block) is refused
+with a ValueError before any work.
 
 >>> from stockops.layout import Aisle, Layout, Point
 >>> layout = Layout((Aisle("A", 2.0, 10.0, 30.0), Aisle("B", 6.0, 10.0, 30.0)), (10.0, 30.0))
@@ -37,18 +45,21 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from stockops.execution.routing.exact import held_karp, ratliff_rosenthal
+from stockops.execution.routing.exact import HELD_KARP_MAX, held_karp
 from stockops.execution.routing.heuristics import (
     combined_order,
     largest_gap_order,
     s_shape_order,
 )
-from stockops.execution.routing.local_search import cheapest_insertion, improve, tour_length_m
-from stockops.layout import Layout, Point, distance_matrix_m, travel_distance_m
+from stockops.execution.routing.local_search import cheapest_insertion, iterated, tour_length_m
+from stockops.execution.routing.sweep import MAX_CROSS_AISLES, sweep_route
+from stockops.layout import Layout, Point, check_point, distance_matrix_m, travel_distance_m
 
-#: most distinct spots Held-Karp solves exactly in "auto" (time grows as n^2 2^n)
-HELD_KARP_MAX = 8
+__all__ = ["HELD_KARP_MAX", "METHODS", "Route", "combined", "largest_gap", "route", "s_shape"]
+
 METHODS = ("auto", "exact", "heuristic", "s_shape", "largest_gap", "combined")
+#: iterated local search kicks per distinct spot, shared over the three starting tours
+KICKS_PER_SPOT = 12
 _HEURISTICS = {
     "s_shape": ("S-shape", s_shape_order),
     "largest_gap": ("largest gap", largest_gap_order),
@@ -72,20 +83,25 @@ class Route:
 
 def route(layout: Layout, depot: Point, stops: Sequence[Point], method: str = "auto") -> Route:
     """Visit order of ``stops`` for one picker starting and ending at ``depot`` (see the
-    module docstring for ``method``). ValueError for a stop in an aisle the layout lacks or
-    outside its aisle, or an unknown method."""
+    module docstring for ``method``). ValueError for bad input (see the module docstring)
+    or an unknown method."""
     if method not in METHODS:
         raise ValueError(f"unknown routing method {method!r}; expected one of {METHODS}")
-    spots, members = _spots(layout, depot, stops)
+    stops = _checked(layout, depot, stops)
+    spots, members = _spots(stops)
     if not spots:
         return Route((), 0.0, (0.0,), "none", "no stops: nothing to walk")
     where = _where(layout, spots)
-    single = len(layout.cross_aisles_y_m) <= 2
+    blocks = len(layout.cross_aisles_y_m)
     in_aisles = all(p.aisle is not None for p in spots)
-    if method in ("auto", "exact") and single and in_aisles:
-        order, _ = ratliff_rosenthal(layout, depot, spots)
-        return _finish(layout, depot, stops, members, order, "ratliff_rosenthal",
-                       f"exact (Ratliff-Rosenthal): single block, {where}")  # fmt: skip
+    if method in ("auto", "exact") and in_aisles and blocks <= MAX_CROSS_AISLES:
+        order, _ = sweep_route(layout, depot, spots)
+        if blocks <= 2:
+            return _finish(layout, depot, stops, members, order, "ratliff_rosenthal",
+                           f"exact (Ratliff-Rosenthal): single block, {where}")  # fmt: skip
+        return _finish(layout, depot, stops, members, order, "aisle_sweep",
+                       f"exact (aisle sweep over {blocks - 1} blocks, after Roodbergen & "
+                       f"de Koster): {where}")  # fmt: skip
     dist = distance_matrix_m(layout, [depot, *spots])
     if method in ("auto", "exact") and len(spots) <= HELD_KARP_MAX:
         tour, _ = held_karp(dist)
@@ -94,8 +110,8 @@ def route(layout: Layout, depot: Point, stops: Sequence[Point], method: str = "a
                        f"exact (Held-Karp over all orders): {where}")  # fmt: skip
     if method == "exact":
         raise ValueError(
-            f"no exact method for {len(spots)} spots on a layout with "
-            f"{len(layout.cross_aisles_y_m)} cross aisles; use method='auto'"
+            f"no exact method for {len(spots)} spots with stops on the open floor on a "
+            f"layout with {blocks} cross aisles; use method='auto'"
         )
     if method in _HEURISTICS:
         label, func = _HEURISTICS[method]
@@ -122,18 +138,28 @@ def combined(layout: Layout, depot: Point, stops: Sequence[Point]) -> Route:
     return route(layout, depot, stops, method="combined")
 
 
-def _spots(
-    layout: Layout, depot: Point, stops: Sequence[Point]
-) -> tuple[list[Point], list[list[int]]]:
-    """Distinct walking spots (validated) and, for each, the stop indices standing there."""
-    for p in (depot, *stops):
-        if p.aisle is not None:
-            aisle = layout.aisle(p.aisle)  # ValueError naming the aisle
-            if not aisle.y_start_m - 1e-9 <= p.y_m <= aisle.y_end_m + 1e-9:
-                raise ValueError(
-                    f"stop at y={p.y_m} m lies outside aisle {aisle.name} "
-                    f"({aisle.y_start_m}-{aisle.y_end_m} m)"
-                )
+def _checked(layout: Layout, depot: Point, stops: Sequence[Point]) -> list[Point]:
+    """The stops as a list, once the layout, the depot and every stop have passed
+    :func:`stockops.layout.check_point` (ValueError naming what is wrong)."""
+    if not isinstance(layout, Layout):
+        raise ValueError(f"routing needs the warehouse layout, not {layout!r}")
+    if stops is None or isinstance(stops, (str, bytes, Point)):
+        raise ValueError(f"routing needs a list of stops, not {stops!r}")
+    stops = list(stops)
+    try:
+        check_point(layout, depot)
+    except ValueError as err:
+        raise ValueError(f"the depot: {err}") from None
+    for i, stop in enumerate(stops):
+        try:
+            check_point(layout, stop)
+        except ValueError as err:
+            raise ValueError(f"stop {i + 1}: {err}") from None
+    return stops
+
+
+def _spots(stops: Sequence[Point]) -> tuple[list[Point], list[list[int]]]:
+    """Distinct walking spots and, for each, the stop indices standing there."""
     index: dict[tuple, int] = {}
     spots: list[Point] = []
     members: list[list[int]] = []
@@ -173,17 +199,27 @@ def _best_improved(layout, depot, stops, spots, members, dist, where) -> Route:
     for label, func in _HEURISTICS.values():
         tour = _heuristic_tour(layout, spots, dist, func)
         tried.append((tour_length_m(dist, tour), label, tour))
-    length, label, tour = min(tried, key=lambda t: t[0])
-    better = improve(dist, tour)
+    length, label, _ = min(tried, key=lambda t: t[0])
+    kicks = KICKS_PER_SPOT * len(spots) // len(tried)
+    searched = [iterated(dist, tour, kicks)[0] for _, _, tour in tried]
+    better = min(searched, key=lambda t: tour_length_m(dist, t))
     after = tour_length_m(dist, better)
     summary = ", ".join(f"{name} {m:,.0f} m" for m, name, _ in tried)
     reason = f"best of {summary}: {label}"
-    reason += f", shortened by 2-opt/or-opt to {after:,.0f} m" if after < length - 1e-6 else ""
+    if after < length - 1e-6:
+        reason += f", shortened by iterated 2-opt/or-opt search to {after:,.0f} m"
     return _finish(layout, depot, stops, members, _order(better), "improved", f"{reason}; {where}")
 
 
 def _finish(layout, depot, stops, members, order, method: str, reason: str) -> Route:
     visit = tuple(i for spot in order for i in members[spot])
+    if sorted(visit) != list(range(len(stops))):
+        missing = sorted(set(range(len(stops))) - set(visit))
+        raise RuntimeError(
+            f"routing by {method} lost track of the stops (missing {missing}, "
+            f"{len(visit)} visits for {len(stops)} stops): no route is given rather than a "
+            "wrong one"
+        )
     path = [depot, *(stops[i] for i in visit), depot]
     legs = tuple(travel_distance_m(layout, p, q) for p, q in itertools.pairwise(path))
     total = sum(legs)
