@@ -82,6 +82,7 @@ from stockops.policy.forecast.methods import (
     SBA,
     SES,
     SES_START_PERIODS,
+    STEADY_METHODS,
     TSB,
     ZERO,
 )
@@ -110,6 +111,7 @@ __all__ = [
     "SES",
     "SES_START_PERIODS",
     "SMOOTH",
+    "STEADY_METHODS",
     "TREND_MIN_CHANGE",
     "TREND_Z",
     "TSB",
