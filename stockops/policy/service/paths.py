@@ -157,6 +157,9 @@ def lead_time_pmf(mean_days: ArrayLike, sd_days: ArrayLike) -> tuple[np.ndarray,
         theta = sd[r] ** 2 / np.maximum(mean[r], 0.5)
         x = np.maximum(days.astype(float), 0.5)
         logpdf = (k[:, None] - 1) * np.log(x) - x / theta[:, None]
+        # each row on its own support, so a row's answer does not depend on the others
+        own_top = np.ceil(mean[r] + 8 * sd[r]) + 1
+        logpdf = np.where(days[None, :] <= own_top[:, None], logpdf, -np.inf)
         w = np.exp(logpdf - logpdf.max(axis=1, keepdims=True))
         p[r] = _match_mean(w / w.sum(axis=1, keepdims=True), days, mean[r])
     return days, p
