@@ -302,14 +302,48 @@ def _convolve(day, lead_p, span):
     with np.errstate(divide="ignore", invalid="ignore"):
         power = np.exp(first[:, None] * np.log(phi))
     power = np.where(first[:, None] == 0, 1.0, np.where(np.isfinite(power), power, 0.0))
-    mix = np.zeros_like(phi)
-    for j in range(steps):
-        mix += window[:, j : j + 1] * power
-        power = power * phi
+    # sum_j P(L = first + j) phi^j by Horner's rule, then shifted by phi^first
+    mix = np.broadcast_to(window[:, steps - 1 : steps], phi.shape).astype(phi.dtype)
+    for j in range(steps - 2, -1, -1):
+        mix = mix * phi + window[:, j : j + 1]
+    mix = mix * power
     under = _undershoot(day, span)
     under_mean = (under * np.arange(cells)).sum(axis=1)
     total = _normalised(np.fft.irfft(mix * np.fft.rfft(under, size), size)[:, :cells])
     return total, _normalised(np.fft.irfft(mix, size)[:, :cells]), under_mean
+
+
+def _own_history(history, mean, var, share):
+    """Where a product's own days stand for its demand (MIN_DEMAND_DAYS demand days), its
+    days scaled to the level asked for, and their variance, share of demand days and
+    biggest day (units); the given variance and share elsewhere."""
+    hist = np.asarray(history, dtype=float)
+    used = np.isfinite(hist)
+    asked = (np.where(used, hist, 0.0) > 0).sum(axis=1)
+    own = asked >= MIN_DEMAND_DAYS
+    count = np.maximum(used.sum(axis=1), 1)
+    h_mean = np.where(used, hist, 0.0).sum(axis=1) / count
+    ratio = np.where(own, mean / np.where(h_mean > 0, h_mean, 1.0), 1.0)
+    scaled = hist * ratio[:, None]
+    centred = np.where(used, scaled - (h_mean * ratio)[:, None], 0.0)
+    var = np.where(own, (centred**2).sum(axis=1) / count, var)
+    share = np.where(own, asked / count, share)
+    biggest = np.where(own, np.where(used, scaled, 0.0).max(axis=1), 0.0)
+    return own, scaled, var, share, biggest
+
+
+def _grid(mean, var, share, lead, lead_sd, level, biggest, bins):
+    """Cell width (units: whole units when W's upper tail fits in ``bins`` cells) and
+    the grid size (cells, a power of two) each product needs."""
+    day_m2 = var + mean**2
+    w_mean = mean * lead + day_m2 / (2 * mean) + 0.5
+    w_sd = np.sqrt(lead * var + mean**2 * lead_sd**2 + day_m2) * (1 + 3 * level)
+    size_sd = np.sqrt(np.maximum(day_m2 / share - (mean / share) ** 2, 0))
+    top = w_mean + 3 * level * w_mean + 9 * w_sd + np.maximum(mean / share + 8 * size_sd, biggest)
+    width = np.maximum(1.0, np.ceil(top / (bins - 1)))
+    need = np.minimum(np.ceil(top / width) + 2, bins)
+    grid = np.maximum(_MIN_GRID, 2 ** np.ceil(np.log2(need))).astype(np.int64)
+    return width, np.minimum(grid, bins)
 
 
 def lead_time_demand(
@@ -359,28 +393,8 @@ def lead_time_demand(
     var = sd**2
     own, scaled, biggest = np.zeros(n, dtype=bool), None, np.zeros(n)
     if history is not None:
-        hist = np.asarray(history, dtype=float)
-        used = np.isfinite(hist)
-        asked = (np.where(used, hist, 0.0) > 0).sum(axis=1)
-        own = asked >= MIN_DEMAND_DAYS
-        count = np.maximum(used.sum(axis=1), 1)
-        h_mean = np.where(used, hist, 0.0).sum(axis=1) / count
-        ratio = np.where(own, mean / np.where(h_mean > 0, h_mean, 1.0), 1.0)
-        scaled = hist * ratio[:, None]
-        centred = np.where(used, scaled - (h_mean * ratio)[:, None], 0.0)
-        var = np.where(own, (centred**2).sum(axis=1) / count, var)
-        share = np.where(own, asked / count, share)
-        biggest = np.where(own, np.where(used, scaled, 0.0).max(axis=1), 0.0)
-    # the grid: whole-unit cells when W's upper tail fits, wider cells otherwise
-    day_m2 = var + mean**2
-    w_mean = mean * lead + day_m2 / (2 * mean) + 0.5
-    w_sd = np.sqrt(lead * var + mean**2 * lead_sd**2 + day_m2) * (1 + 3 * level)
-    size_sd = np.sqrt(np.maximum(day_m2 / share - (mean / share) ** 2, 0))
-    top = w_mean + 3 * level * w_mean + 9 * w_sd + np.maximum(mean / share + 8 * size_sd, biggest)
-    width = np.maximum(1.0, np.ceil(top / (bins - 1)))
-    need = np.minimum(np.ceil(top / width) + 2, bins)
-    grid = np.maximum(_MIN_GRID, 2 ** np.ceil(np.log2(need))).astype(np.int64)
-    grid = np.minimum(grid, bins)
+        own, scaled, var, share, biggest = _own_history(history, mean, var, share)
+    width, grid = _grid(mean, var, share, lead, lead_sd, level, biggest, bins)
     _days, lead_p = lead_time_pmf(lead, lead_sd)
     span_cells = np.floor(span / width + 1e-9)
 
