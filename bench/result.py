@@ -14,9 +14,13 @@ class Result:
     baseline: float
     unit: str
 
+    @property
+    def ratio(self) -> float:
+        """ours / baseline (infinite when the baseline is 0, NaN when it did not run)."""
+        return self.ours / self.baseline if self.baseline else float("inf")
+
     def line(self, name: str) -> str:
-        ratio = self.ours / self.baseline if self.baseline else float("inf")
         return (
             f"{name}: ours {self.ours:.4g} {self.unit} | {self.baseline_name} "
-            f"{self.baseline:.4g} {self.unit} | ratio {ratio:.4g}"
+            f"{self.baseline:.4g} {self.unit} | ratio {self.ratio:.4g}"
         )

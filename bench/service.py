@@ -1,4 +1,5 @@
-"""Does a service target hold? Reorder rules replayed as Odoo 18 executes them.
+"""Service targets against the service achieved by reorder rules replayed as Odoo 18 runs
+them, on four demand classes, for ours, the textbook normal reorder point and OCA ddmrp.
 
 Simulated daily demand with known truth, four classes (``stockops.policy.service.paths``:
 smooth, erratic, intermittent, lumpy), 500 series each at ``default``. Each series has

@@ -145,8 +145,10 @@ def clock_env(base: dict[str, str] | None = None) -> dict[str, str]:
     # timeouts and durations keep the real monotonic clock (a faked one hangs timed waits);
     # Python's sleep then needs the shim in tools/fakeclock
     env["FAKETIME_DONT_FAKE_MONOTONIC"] = "1"
-    shim = str(REPO / "tools" / "fakeclock")
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [shim, env.get("PYTHONPATH")]))
+    shim = REPO / "tools" / "fakeclock"
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(shim), env.get("PYTHONPATH")]))
+    # a tour's browser runs on the real clock (tools/fakeclock/bin/chromium says why)
+    env["PATH"] = os.pathsep.join(filter(None, [str(shim / "bin"), env.get("PATH")]))
     return env
 
 

@@ -114,7 +114,7 @@ def run_suite_tests(odoo, db, name: str) -> int:
     return run(
         f"Odoo tests of {', '.join(selected)} (pytest-odoo) on {name}",
         [
-            odoo.python, "-m", "pytest", "-o", "addopts=", "-p", "no:cacheprovider",
+            odoo.python, "-m", "pytest", "-o", "addopts=", "-p", "no:cacheprovider", "-rs",
             "--rootdir", str(ADDONS), f"--odoo-database={name}",
             f"--odoo-addons-path={odoo.addons_path}", *extra,
             "--odoo-extra=http-interface=127.0.0.1", "--odoo-http",
