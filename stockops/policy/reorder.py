@@ -25,9 +25,11 @@ How the numbers are found (details in :mod:`stockops.policy.service.lead_time_de
   the purchase arrives after ``L`` more days of demand: min must cover ``W = D_L + U``,
   not the lead time alone;
 * W's distribution follows the demand class: the product's own daily history when it has
-  at least 20 demand days (its empirical day, scaled to the forecast), otherwise a day
-  with demand on a share ``q`` of days and negative-binomial sizes of the forecast's mean
-  and deviation, convolved over the lead time and its spread;
+  at least 20 demand days (its empirical day, scaled to the level; how big its demands
+  get pooled with the products of its daily demand class by empirical Bayes, see
+  :mod:`stockops.policy.service.sizes`), otherwise a day with demand on a share ``q`` of
+  days and negative-binomial sizes of the forecast's mean and deviation, convolved over
+  the lead time and its spread;
 * min is the whole quantity whose expected service (``P(W <= min)``, or the fill rate)
   is nearest the target; a product's service moves in steps of one unit, and always
   rounding up would overshoot the target for slow movers by a whole step;
@@ -86,6 +88,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 from numpy.typing import ArrayLike
 
+from stockops.policy.forecast.demand_class import classify_many
 from stockops.policy.service.lead_time_demand import (
     MIN_DEMAND_DAYS,
     cycle_service,
@@ -311,6 +314,7 @@ class PolicyBatch:
     peers: np.ndarray
     order_qty: np.ndarray
     undershoot: np.ndarray
+    size_weight: np.ndarray
     cover: np.ndarray
     safety_stock: np.ndarray
     min_qty: np.ndarray
@@ -567,7 +571,7 @@ def decide_policies(
     # at least one pack (one unit without one): max - min below a pack orders nothing
     cycle_qty = np.maximum(lvl.per_day * a["review_period_days"], np.maximum(moq, multiple))
     order_qty = _round_up(cycle_qty, multiple)
-    min_qty, cover, under = np.zeros(n), np.zeros(n), np.zeros(n)
+    min_qty, cover, under, size_weight = np.zeros(n), np.zeros(n), np.zeros(n), np.ones(n)
     cycle, fill, nxt = np.ones(n), np.ones(n), np.full(n, np.nan)
     rows = np.flatnonzero(active)
     if len(rows):
@@ -581,13 +585,14 @@ def decide_policies(
             multiple=multiple[rows],
             history=None if hist is None else np.where(var.own[rows, None], hist[rows], np.nan),
             level_cv=lvl.sd[rows] / lvl.per_day[rows],
+            size_group=None if hist is None else classify_many(hist[rows]),
         )
         by_fill = measure[rows] == "fill_rate"
         by_cycle = min_for_cycle_service(ltd, p[rows])
         by_rate = min_for_fill_rate(ltd, p[rows])
         s = np.where(by_fill, by_rate.min_qty, by_cycle.min_qty)
         min_qty[rows] = np.ceil(s - _ROUNDING_SLACK) + 0.0
-        cover[rows], under[rows] = ltd.mean, ltd.undershoot
+        cover[rows], under[rows], size_weight[rows] = ltd.mean, ltd.undershoot, ltd.size_weight
         cycle[rows] = cycle_service(ltd, min_qty[rows])
         fill[rows] = fill_rate(ltd, min_qty[rows])
         nxt[rows] = np.where(by_fill, by_rate.other, by_cycle.other)
@@ -616,6 +621,7 @@ def decide_policies(
         "peers": var.peers,
         "order_qty": np.where(active, order_qty, 0.0),
         "undershoot": under,
+        "size_weight": size_weight,
         "cover": cover,
         "safety_stock": min_qty - cover,
         "min_qty": min_qty,
@@ -698,7 +704,13 @@ def _variation(b: PolicyBatch, i: int) -> str:
     source = b.variation[i]
     if source == "history":
         kind = f" ({b.pattern[i]})" if b.pattern[i] else ""
-        return f"day-to-day demand as in its own {int(b.history_days[i])} days{kind}"
+        text = f"day-to-day demand as in its own {int(b.history_days[i])} days{kind}"
+        if b.size_weight[i] < 0.995:
+            text += (
+                f", how big a demand gets {b.size_weight[i]:.0%} from its own and the rest "
+                "from the products of its demand class"
+            )
+        return text
     if source == "forecast":
         return f"day-to-day variation from the forecast error (sd {_num(b.demand_sd_per_day[i])}/d)"
     cv = b.demand_sd_per_day[i] / b.demand_per_day[i]

@@ -69,6 +69,7 @@ from stockops.policy.forecast.demand_class import (
     SMOOTH,
     DemandClass,
     classify_demand,
+    classify_many,
 )
 from stockops.policy.forecast.errors import backtest_errors
 from stockops.policy.forecast.fitting import Fit, croston, holt, holt_winters, sba, ses, tsb
@@ -122,6 +123,7 @@ __all__ = [
     "ForecastBatch",
     "backtest_errors",
     "classify_demand",
+    "classify_many",
     "croston",
     "forecast",
     "forecast_many",

@@ -19,12 +19,13 @@ The parts of W, on a grid of cells of ``width`` units (1 for most products; wide
 fast movers so the whole distribution fits in at most ``bins`` cells):
 
 * one day's demand, by demand class. From the product's own daily history when it has
-  enough demand days (its empirical day, scaled to the level). Otherwise nothing on a
-  share ``1 - q`` of days and a size on the others, ``q`` the share of days with demand
-  (near 1 for smooth and erratic items, less for intermittent and lumpy ones); sizes are
-  negative binomial (binomial, Poisson) with the mean and variance that give the day's
-  mean and deviation, shifted by one unit when in whole units (a demand asks for at least
-  one);
+  enough demand days (its empirical day, scaled to the level; with ``size_group``, how big
+  its demands get is pooled with its class by empirical Bayes, :mod:`.sizes`). Otherwise
+  nothing on a share ``1 - q`` of days and a size on the others, ``q`` the share of days
+  with demand (near 1 for smooth and erratic items, less for intermittent and lumpy
+  ones); sizes are negative binomial (binomial, Poisson) with the mean and variance that
+  give the day's mean and deviation, shifted by one unit when in whole units (a demand
+  asks for at least one);
 * ``D_L``: the demand of ``L`` days, ``L`` from :func:`.paths.lead_time_pmf` of the lead
   time's mean and deviation: ``sum_l P(L = l) day^(*l)``, by Fourier transforms;
 * ``U``: the undershoot of a position that restarts ``span`` above min after each order
@@ -65,6 +66,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from stockops.policy.service.paths import lead_time_pmf
+from stockops.policy.service.sizes import pool_sizes, pooled_day_pmf
 
 #: most cells a product's grid may have: enough for 9 standard deviations above the mean
 #: of W in whole units for most products; fast movers get wider cells
@@ -89,7 +91,8 @@ class LeadTimeDemand:
     cells of ``width`` units (cell j is ``j * width`` units; a product's distribution
     fits in its first ``cells`` cells); W's ``mean`` and the mean ``undershoot`` (units);
     ``span``, the position's restart above min after an order (units; inf when not
-    given); ``level_cv``, the level's relative uncertainty."""
+    given); ``level_cv``, the level's relative uncertainty; ``size_weight``, the weight
+    its own demand sizes keep against its class's pooled ones (1: not pooled)."""
 
     width: np.ndarray
     cells: np.ndarray
@@ -99,6 +102,7 @@ class LeadTimeDemand:
     undershoot: np.ndarray
     span: np.ndarray
     level_cv: np.ndarray
+    size_weight: np.ndarray
 
     def _per_grid(self, compute, tail) -> np.ndarray:
         """``compute(rows, cells)`` (len(rows) x cells) for each group of products sharing
@@ -332,6 +336,17 @@ def _own_history(history, mean, var, share):
     return own, scaled, var, share, biggest
 
 
+def _own_day(rows, scaled, pool, mean, share, width, cells):
+    """The day's demand of products with their own history: their empirical day, mixed
+    with their class's pooled sizes by the weight their own sizes keep."""
+    own = _history_pmf(scaled[rows], width[rows], cells)
+    if pool is None or (pool.own_weight[rows] >= 1).all():
+        return own
+    pooled = pooled_day_pmf(pool, rows, mean[rows] / share[rows], share[rows], width[rows], cells)
+    weight = pool.own_weight[rows][:, None]
+    return weight * own + (1 - weight) * pooled
+
+
 def _grid(mean, var, share, lead, lead_sd, level, biggest, bins):
     """Cell width (units: whole units when W's upper tail fits in ``bins`` cells) and
     the grid size (cells, a power of two) each product needs."""
@@ -356,6 +371,7 @@ def lead_time_demand(
     multiple: ArrayLike = 1.0,
     history: ArrayLike | None = None,
     level_cv: ArrayLike = 0.0,
+    size_group: ArrayLike | None = None,
     bins: int = DEFAULT_BINS,
 ) -> LeadTimeDemand:
     """The distribution of W per product (see the module docstring) from a day's mean and
@@ -365,7 +381,9 @@ def lead_time_demand(
     ``order_span`` is max - min of the rule (units; needed for fill rates, and for the
     exact undershoot), ``multiple`` its pack (units); ``history`` the product's own daily
     demand (n x days, NaN: not history), used where it has MIN_DEMAND_DAYS demand days,
-    scaled to ``demand_per_day``; ``level_cv`` the level's relative uncertainty."""
+    scaled to ``demand_per_day``; ``level_cv`` the level's relative uncertainty;
+    ``size_group`` a label per product (its demand class): the own days of products with
+    the same label pool how big their demands get (:mod:`.sizes`)."""
     a = np.broadcast_arrays(
         *(
             np.atleast_1d(np.asarray(x, dtype=float))
@@ -391,9 +409,13 @@ def lead_time_demand(
     level = np.array(np.broadcast_to(np.asarray(level_cv, dtype=float), (n,)))
     share = np.clip(share, 1e-6, 1.0)
     var = sd**2
-    own, scaled, biggest = np.zeros(n, dtype=bool), None, np.zeros(n)
+    own, scaled, biggest, pool = np.zeros(n, dtype=bool), None, np.zeros(n), None
     if history is not None:
         own, scaled, var, share, biggest = _own_history(history, mean, var, share)
+        if size_group is not None:
+            pool = pool_sizes(scaled, own, np.broadcast_to(np.asarray(size_group), (n,)))
+            # the pool's biggest relative size, at this product's mean size
+            biggest = np.maximum(biggest, pool.relative[:, -1] * mean / share)
     width, grid = _grid(mean, var, share, lead, lead_sd, level, biggest, bins)
     _days, lead_p = lead_time_pmf(lead, lead_sd)
     span_cells = np.floor(span / width + 1e-9)
@@ -408,9 +430,9 @@ def lead_time_demand(
         for lo in range(0, len(group), _BLOCK):
             rows = group[lo : lo + _BLOCK]
             day = _daily_pmf(mean[rows], var[rows], share[rows], width[rows], int(cells))
-            mine = own[rows]
-            if mine.any():
-                day[mine] = _history_pmf(scaled[rows[mine]], width[rows[mine]], int(cells))
+            mine = rows[own[rows]]
+            if len(mine):
+                day[own[rows]] = _own_day(mine, scaled, pool, mean, share, width, int(cells))
             total, alone, u = _convolve(day, lead_p[rows], span_cells[rows])
             pmf[rows] = 0.0
             lead_pmf[rows] = 0.0
@@ -424,6 +446,7 @@ def lead_time_demand(
         undershoot=under * width,
         span=span,
         level_cv=level,
+        size_weight=np.ones(n) if pool is None else np.where(own, pool.own_weight, 1.0),
     )
 
 
