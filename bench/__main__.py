@@ -23,6 +23,7 @@ BENCHMARKS = {
     "rates": "bench.rates",
     "routing": "bench.routing",
     "scan": "bench.scan",
+    "service": "bench.service",
     "slotting": "bench.slotting",
 }
 

@@ -106,6 +106,47 @@ def test_one_year_of_seasonal_history_is_not_enough_for_holt_winters():
     assert "too short to test a 52-period season" in f.reason
 
 
+def test_weeks_before_the_first_sale_make_neither_a_trend_nor_a_season():
+    # flat demand that started selling 1 to 79 weeks into the 104: the weeks before are
+    # excluded, and must not be read as a level held flat at the first real week
+    rng = np.random.default_rng(1)
+    n = 400
+    y = rng.poisson(rng.uniform(2, 50, n)[:, None], (n, 104)).astype(float)
+    start = rng.integers(1, 80, n)
+    before = np.arange(104)[None, :] < start[:, None]
+    y[before] = 0.0
+    batch = forecast_many(y, 13, exclude=before)
+    assert np.isin(batch.method, ["ses"]).mean() >= 0.95
+    assert "holt_winters" not in batch.method.tolist()
+
+
+def test_a_season_needs_two_full_seasons_of_real_weeks():
+    series = seasonal(years=2)
+    before = np.zeros(104, dtype=bool)
+    before[:10] = True  # first sold in week 11: 94 real weeks
+    f = forecast(series, horizon=13, exclude=before)
+    assert f.method != "holt_winters"
+    assert "94 real periods is too short to test a 52-period season" in f.reason
+    assert forecast(series, horizon=13).method == "holt_winters"
+    promo = np.zeros(104, dtype=bool)
+    promo[[30, 31, 70]] = True  # a few promotion weeks inside keep two seasons
+    assert forecast(series, horizon=13, exclude=promo).method == "holt_winters"
+
+
+def test_level_error_is_what_the_forecast_level_really_misses():
+    # 300 steady series: the forecast's own estimate of how far its level may be off
+    # matches, within a third, how far it really is from the known level
+    rng = np.random.default_rng(2)
+    level = rng.uniform(5, 60, 300)
+    y = rng.poisson(level[:, None], (300, 104)).astype(float)
+    batch = forecast_many(y, 13)
+    steady = batch.method == "ses"
+    actual = np.sqrt(np.mean((batch.mean[steady] - level[steady]) ** 2 / level[steady]))
+    predicted = np.sqrt(np.mean(batch.level_sd[steady] ** 2 / level[steady]))
+    assert predicted == pytest.approx(actual, rel=0.33)
+    assert (batch.level_sd[steady] < batch.sigma[steady]).all()
+
+
 def test_smooth_flat_series_gets_ses_at_its_level():
     f = forecast(flat(), horizon=8)
     assert f.method == "ses"

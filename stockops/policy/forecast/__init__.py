@@ -69,6 +69,7 @@ from stockops.policy.forecast.demand_class import (
     SMOOTH,
     DemandClass,
     classify_demand,
+    classify_many,
 )
 from stockops.policy.forecast.errors import backtest_errors
 from stockops.policy.forecast.fitting import Fit, croston, holt, holt_winters, sba, ses, tsb
@@ -82,6 +83,7 @@ from stockops.policy.forecast.methods import (
     SBA,
     SES,
     SES_START_PERIODS,
+    STEADY_METHODS,
     TSB,
     ZERO,
 )
@@ -110,6 +112,7 @@ __all__ = [
     "SES",
     "SES_START_PERIODS",
     "SMOOTH",
+    "STEADY_METHODS",
     "TREND_MIN_CHANGE",
     "TREND_Z",
     "TSB",
@@ -120,6 +123,7 @@ __all__ = [
     "ForecastBatch",
     "backtest_errors",
     "classify_demand",
+    "classify_many",
     "croston",
     "forecast",
     "forecast_many",

@@ -17,7 +17,7 @@ from stockops.policy.forecast.demand_class import (
     _mask_2d,
 )
 from stockops.policy.forecast.errors import backtest_errors
-from stockops.policy.forecast.fitting import _check_horizon, _fit, _sigma
+from stockops.policy.forecast.fitting import _check_horizon, _fit, _level_sd, _sigma
 from stockops.policy.forecast.methods import (
     _REGISTRY,
     HOLT,
@@ -44,7 +44,7 @@ from stockops.policy.forecast.reasons import (
     _WHY_TREND,
 )
 from stockops.policy.forecast.results import Forecast, ForecastBatch
-from stockops.policy.forecast.signals import _season_test, _trend_test
+from stockops.policy.forecast.signals import _real_span_tests
 
 #: a backtest needs at least this many periods to fit on (Holt-Winters: a season plus two)
 MIN_FIT_PERIODS = 4
@@ -75,7 +75,7 @@ def _choose(code, nnz, n_used, seasonal, trending, requested, can_season):
         [np.where(seasonal, index[HOLT_WINTERS], level), index[SBA], index[TSB], index[MEAN]],
         index[ZERO],
     )
-    level_why = np.where(trending, _WHY_TREND, _WHY_LEVEL if can_season else _WHY_LEVEL_SHORT)
+    level_why = np.where(trending, _WHY_TREND, np.where(can_season, _WHY_LEVEL, _WHY_LEVEL_SHORT))
     why = np.select(
         [code <= 1, code == 2, code == 3, nnz == 1, n_used == 0],
         [
@@ -90,7 +90,7 @@ def _choose(code, nnz, n_used, seasonal, trending, requested, can_season):
     # a method asked for applies wherever there is enough demand to fit one
     asked = np.array([-1] + [index[name] for name in METHOD_CHOICES[1:]])[requested]
     forced = (asked >= 0) & (code != PATTERNS.index(INSUFFICIENT))
-    short = forced & (asked == index[HOLT_WINTERS]) & (not can_season)
+    short = forced & (asked == index[HOLT_WINTERS]) & ~can_season
     method = np.where(forced, np.where(short, index[HOLT], asked), method)
     why = np.where(forced, np.where(short, _WHY_FORCED_SHORT, _WHY_FORCED), why)
     return method, why
@@ -154,14 +154,11 @@ def _forecast_block(raw, mask, requested, horizon: int, m: int, holdout: int) ->
     y, used = _clean(raw, mask)
     code, adi, cv2, nnz, n_used = _classify(y, used)
     fill = _interpolate(y, used)
-    slope, trending = _trend_test(fill)
-    strength, seasonal = _season_test(fill, m)
-
-    can_season = m >= 2 and t_len >= 2 * m
+    slope, trending, strength, seasonal, can_season, span = _real_span_tests(fill, used, m)
     method, why = _choose(code, nnz, n_used, seasonal, trending, requested, can_season)
 
     per_period = np.zeros((n, horizon))
-    sigma = np.zeros(n)
+    sigma, level_sd = np.zeros(n), np.zeros(n)
     window = t_len - holdout
     backtest = np.zeros((n, holdout if window >= 1 else 0))
     backtested = np.zeros(n, dtype=bool)
@@ -174,6 +171,7 @@ def _forecast_block(raw, mask, requested, horizon: int, m: int, holdout: int) ->
             per_period[rows] = mean_all[:, None] if name == MEAN else 0.0
             resid = (y[rows] - mean_all[:, None]) * used[rows]
             sigma[rows] = np.sqrt((resid**2).sum(axis=1) / np.maximum(n_used[rows] - 1, 1))
+            level_sd[rows] = sigma[rows] / np.sqrt(np.maximum(n_used[rows], 1))
             if holdout and window >= 1:
                 head = y[rows, :window].sum(axis=1) / np.maximum(used[rows, :window].sum(1), 1)
                 backtest[rows] = head[:, None] if name == MEAN else 0.0
@@ -183,6 +181,9 @@ def _forecast_block(raw, mask, requested, horizon: int, m: int, holdout: int) ->
         final = _fit(spec, y[rows], used[rows], fill[rows], horizon, m)
         per_period[rows] = final.per_period
         sigma[rows] = _sigma(final.sse, n_used[rows], final.n_fitted)
+        level_sd[rows] = _level_sd(
+            name, final.params, sigma[rows], final.per_period.mean(axis=1), adi[rows], cv2[rows]
+        )
         if holdout > 0 and window >= (m + 2 if spec.seasonal else MIN_FIT_PERIODS):
             # what the method would have said ``holdout`` periods ago: nothing after it seen
             head_y, head_used = y[rows, :window], used[rows, :window]
@@ -205,6 +206,7 @@ def _forecast_block(raw, mask, requested, horizon: int, m: int, holdout: int) ->
         per_period=per_period,
         mean=per_period.mean(axis=1),
         sigma=sigma,
+        level_sd=level_sd,
         mase=mase,
         bias=bias,
         adi=adi,
@@ -212,6 +214,7 @@ def _forecast_block(raw, mask, requested, horizon: int, m: int, holdout: int) ->
         seasonal_strength=strength,
         trend_per_period=slope,
         excluded=(~used).sum(axis=1),
+        real_periods=span,
         why=why,
         backtested=backtested,
         periods=t_len,

@@ -67,6 +67,20 @@ def classify_demand(series: Sequence[float] | np.ndarray, exclude=None) -> Deman
     )
 
 
+def classify_many(matrix, exclude=None) -> np.ndarray:
+    """The Syntetos-Boylan-Croston class (a name of PATTERNS) of every row of ``matrix``
+    (n series x T periods of demand; NaN and ``exclude`` periods left out), as
+    :func:`classify_demand` gives it one row at a time.
+
+    >>> classify_many([[5, 6, 5, 4, 6, 5], [0, 0, 3, 0, 0, 4]]).tolist()
+    ['smooth', 'intermittent']
+    """
+    y = np.asarray(matrix, dtype=float)
+    y, used = _clean(y, _mask_2d(exclude, len(y)))
+    code = _classify(y, used)[0]
+    return np.asarray(PATTERNS)[code]
+
+
 def _mask_2d(exclude, n: int) -> np.ndarray | None:
     if exclude is None:
         return None

@@ -119,6 +119,24 @@ def _sigma(sse: np.ndarray, n_used: np.ndarray, n_fitted: np.ndarray) -> np.ndar
     return np.sqrt(sse / dof)
 
 
+def _level_sd(name, params, sigma, mean, adi, cv2) -> np.ndarray:
+    """How far the forecast's level itself may be off (standard deviation, units per
+    period): exponential smoothing with weight a averages about (2 - a) / a periods, so
+    its level carries a / (2 - a) of one period's error variance. Croston and SBA update
+    only at demands (sizes and intervals, geometric intervals of CV² 1 - 1/ADI); TSB
+    smooths the demand probability every period (beta) and the size at demands."""
+    a = params["alpha"]
+    share = a / (2 - a)
+    if name in (CROSTON, SBA):
+        cv2_interval = np.maximum(1 - 1 / np.maximum(adi, 1.0), 0.0)
+        return mean * np.sqrt(share * (np.nan_to_num(cv2) + cv2_interval))
+    if name == TSB:
+        b = params["beta"]
+        odds = np.maximum(np.nan_to_num(adi, posinf=0.0) - 1, 0.0)
+        return mean * np.sqrt(b / (2 - b) * odds + share * np.nan_to_num(cv2))
+    return sigma * np.sqrt(share)
+
+
 def _check_horizon(horizon: int) -> None:
     if int(horizon) != horizon or horizon < 1:
         raise ValueError(f"horizon must be a whole number of periods >= 1, got {horizon!r}")

@@ -31,6 +31,8 @@ SES, HOLT, HOLT_WINTERS, CROSTON, SBA, TSB, MEAN, ZERO = (
 )
 #: every method a row can end up with; the last two are the fallbacks for too little demand
 METHODS = (SES, HOLT, HOLT_WINTERS, CROSTON, SBA, TSB, MEAN, ZERO)
+#: methods that forecast a level with neither trend nor season
+STEADY_METHODS = (SES, CROSTON, SBA, TSB, MEAN)
 #: what ``method``/``methods`` accept
 METHOD_CHOICES = ("auto", SES, HOLT, HOLT_WINTERS, CROSTON, SBA, TSB)
 #: SES starts from the mean of this many first periods

@@ -28,14 +28,17 @@ from stockops.policy.forecast.reasons import (
 class Forecast:
     """One product's forecast, in units per period: ``per_period`` for each of the next
     ``horizon`` periods (never negative), their mean, ``sigma_per_period`` the standard
-    deviation of the one-step errors (for safety stock), the backtest's MASE (unitless) and
-    bias (share of actual demand, + means over-forecast; NaN when not measured), and why."""
+    deviation of the one-step errors (for safety stock), ``level_sd_per_period`` how far the
+    forecast level itself may be off (standard deviation), the backtest's MASE (unitless)
+    and bias (share of actual demand, + means over-forecast; NaN when not measured), and
+    why."""
 
     method: str
     pattern: str
     per_period: np.ndarray
     mean_per_period: float
     sigma_per_period: float
+    level_sd_per_period: float
     mase: float
     bias: float
     reason: str
@@ -46,11 +49,13 @@ class ForecastBatch:
     """Forecasts for ``n`` series at once, row ``i`` for series ``i`` (units per period).
 
     ``method`` and ``pattern`` are arrays of str; ``per_period`` is n x horizon; ``mean``,
-    ``sigma``, ``mase`` and ``bias`` have one value per row, as in :class:`Forecast`.
+    ``sigma``, ``level_sd``, ``mase`` and ``bias`` have one value per row, as in
+    :class:`Forecast`.
     ``adi`` and ``cv2`` are the demand-class figures, ``seasonal_strength`` the share of
     variance the season explains (NaN when not tested), ``trend_per_period`` the fitted
     slope of the history (units per period per period), ``excluded`` how many periods were
-    ignored, ``backtested`` whether the row's backtest ran and ``why`` the rule that chose
+    ignored, ``real_periods`` the periods from the first real (not excluded) one to the
+    end, ``backtested`` whether the row's backtest ran and ``why`` the rule that chose
     its method (read it through :meth:`reason`); ``periods`` is the history length T,
     ``holdout`` the backtest length asked for."""
 
@@ -59,6 +64,7 @@ class ForecastBatch:
     per_period: np.ndarray
     mean: np.ndarray
     sigma: np.ndarray
+    level_sd: np.ndarray
     mase: np.ndarray
     bias: np.ndarray
     adi: np.ndarray
@@ -66,6 +72,7 @@ class ForecastBatch:
     seasonal_strength: np.ndarray
     trend_per_period: np.ndarray
     excluded: np.ndarray
+    real_periods: np.ndarray
     why: np.ndarray
     backtested: np.ndarray
     periods: int
@@ -89,6 +96,7 @@ class ForecastBatch:
             per_period=per_period,
             mean_per_period=float(self.mean[i]),
             sigma_per_period=float(self.sigma[i]),
+            level_sd_per_period=float(self.level_sd[i]),
             mase=float(self.mase[i]),
             bias=float(self.bias[i]),
             reason=self.reason(i),
@@ -102,6 +110,7 @@ def _plural(count: int, word: str) -> str:
 def _reason(b: ForecastBatch, i: int) -> str:
     method, pattern, why = str(b.method[i]), str(b.pattern[i]), int(b.why[i])
     t_len, m = b.periods, b.season_length
+    real = int(b.real_periods[i])
     if why == _WHY_NO_HISTORY:
         what = "nothing to learn from" if t_len == 0 else f"all {t_len} periods excluded"
         return f"No usable history ({what}): forecast 0 per period."
@@ -117,11 +126,11 @@ def _reason(b: ForecastBatch, i: int) -> str:
         _WHY_TREND: f"{pattern} demand with a significant trend ({trend})",
         _WHY_LEVEL: f"{pattern} demand with no significant trend or {m}-period season",
         _WHY_LEVEL_SHORT: f"{pattern} demand with no significant trend "
-        f"({t_len} periods is too short to test a {m}-period season)",
+        f"({_plural(real, 'real period')} is too short to test a {m}-period season)",
         _WHY_INTERMITTENT: f"intermittent demand ({sizes})",
         _WHY_LUMPY: f"lumpy demand ({sizes})",
         _WHY_FORCED: f"as requested, for {pattern} demand",
-        _WHY_FORCED_SHORT: f"Holt-Winters was requested but {t_len} periods "
+        _WHY_FORCED_SHORT: f"Holt-Winters was requested but {_plural(real, 'real period')} "
         f"is less than two {m}-period seasons",
         _WHY_ONE_DEMAND: f"only 1 period with demand in {t_len}, too little to fit a method",
     }[why]

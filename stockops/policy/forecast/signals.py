@@ -15,6 +15,10 @@ HARMONICS = (1, 2, 3, 4, 6, 9, 13, 26)
 TREND_Z = 2.576
 #: a significant trend must also move the level by this share of the mean over the history
 TREND_MIN_CHANGE = 0.10
+#: a season is only tested on two full seasons counted from the first real period, of which
+#: at least this share are real (not excluded): a promotion inside is interpolated, the
+#: periods before the first sale do not count
+SEASON_REAL_SHARE = 0.9
 
 
 def _ols_line(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -123,3 +127,28 @@ def _season_test(fill: np.ndarray, m: int) -> tuple[np.ndarray, np.ndarray]:
         return np.full(n, np.nan), np.zeros(n, dtype=bool)
     fit = _season_fit(fill, m)
     return fit.strength, fit.harmonics > 0
+
+
+def _real_span_tests(fill, used, m):
+    """Trend and season tests of each row on its span from its first real (used) period:
+    the periods before a product's first sale are not history, and holding them flat at
+    its first real value would make a level look like a trend or a season.
+
+    Returns the slope, whether it is a significant trend, the seasonal strength, whether
+    the season is significant, whether the row may have a season at all (two full seasons
+    from its first real period, SEASON_REAL_SHARE of them real) and that span's length."""
+    n, t_len = fill.shape
+    first = np.argmax(used, axis=1) if t_len else np.zeros(n, dtype=np.int64)
+    first = np.where(used.any(axis=1), first, t_len)
+    span = t_len - first
+    can_season = (m >= 2) & (span >= 2 * m) & (used.sum(axis=1) >= SEASON_REAL_SHARE * 2 * m)
+    slope, trending = np.zeros(n), np.zeros(n, dtype=bool)
+    strength, seasonal = np.full(n, np.nan), np.zeros(n, dtype=bool)
+    for start in np.unique(first[first < t_len]):
+        rows = np.flatnonzero(first == start)
+        part = fill[rows, start:]
+        slope[rows], trending[rows] = _trend_test(part)
+        tested = rows[can_season[rows]]
+        if len(tested):
+            strength[tested], seasonal[tested] = _season_test(fill[tested, start:], m)
+    return slope, trending, strength, seasonal, can_season, span
