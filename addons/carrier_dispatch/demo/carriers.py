@@ -145,9 +145,9 @@ class WmsDemoLoader(models.AbstractModel):
                     **secrets,
                 }
             )
-        # the appointments are planned on the demo admin's clock, as the doors' hours are
-        admin = self.env.ref("base.user_admin", raise_if_not_found=False)
-        self.with_context(tz=(admin and admin.tz) or "UTC")._load_demo_doors()
+        # the appointments are planned on the site's clock, as the doors' hours are
+        site = self.env.ref("stock.warehouse0")._wms_tz()
+        self.with_context(tz=site)._load_demo_doors()
         self._load_demo_routes()
         return True
 

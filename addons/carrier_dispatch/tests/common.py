@@ -42,7 +42,13 @@ class DispatchCase(LocalCarrierCase):
             [("company_id", "=", cls.env.company.id)], limit=1
         )
         cls.warehouse.partner_id.write(
-            {"street": "1 Dock Rd", "city": "Toronto", "zip": "M5V 2T6", "country_id": canada.id}
+            {
+                "street": "1 Dock Rd",
+                "city": "Toronto",
+                "zip": "M5V 2T6",
+                "country_id": canada.id,
+                "tz": "UTC",  # the site's clock, on which these tests read their hours
+            }
         )
         cls.box = cls.env["stock.package.type"].create(
             {"name": "Box 40", "packaging_length": 400, "width": 300, "height": 200}

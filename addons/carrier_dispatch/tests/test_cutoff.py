@@ -15,6 +15,8 @@ class TestCutoff(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the site's clock is the company's: its address in UTC for these hours
+        cls.env.company.partner_id.tz = "UTC"
         cls.user = new_test_user(
             cls.env, login="dock_t", groups="wms_execution.group_wms_supervisor", tz="UTC"
         )
@@ -38,6 +40,23 @@ class TestCutoff(TransactionCase):
         cutoff, reason = self._seen_at(datetime(2026, 11, 20, 18, 0))
         self.assertEqual(cutoff, datetime(2026, 11, 23, 16, 30))
         self.assertIn("missed", reason)
+
+    def test_every_user_sees_the_site_clock_cutoff(self):
+        """A supervisor in Tokyo and one in New York see the same departure: the carrier
+        leaves at 16:30 on the site's clock, not on each reader's."""
+        moment = datetime(2026, 11, 23, 15, 0)
+        far = [
+            new_test_user(self.env, login=f"dock_{n}", groups="stock.group_stock_user", tz=tz)
+            for n, tz in enumerate(("Asia/Tokyo", "America/New_York"))
+        ]
+        with patch.object(fields.Datetime, "now", return_value=moment):
+            for user in far:
+                carrier = self.carrier.with_user(user)
+                self.assertEqual(carrier.dispatch_next_cutoff, datetime(2026, 11, 23, 16, 30))
+        self.env.company.partner_id.tz = "Europe/Brussels"
+        cutoff, reason = self._seen_at(moment)  # 16:00 in Brussels: 16:30 there is 15:30 UTC
+        self.assertEqual(cutoff, datetime(2026, 11, 23, 15, 30))
+        self.assertIn("today", reason)
 
     def test_cutoff_must_be_a_time_of_day(self):
         with self.assertRaisesRegex(ValidationError, "time of day"):

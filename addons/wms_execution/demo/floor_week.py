@@ -45,7 +45,7 @@ class WmsDemoLoader(models.AbstractModel):
         return work
 
     def _floor_utc(self, warehouse):
-        tz = pytz.timezone(warehouse.company_id.partner_id.tz or "UTC")
+        tz = pytz.timezone(warehouse._wms_tz())
 
         def utc(local):
             return tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None)

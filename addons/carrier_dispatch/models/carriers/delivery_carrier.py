@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
+from odoo.addons.wms_execution.models.layout.res_company import site_now
 from odoo.exceptions import ValidationError
 
 from stockops.dispatch.carrier import CarrierError
@@ -19,7 +20,8 @@ class DeliveryCarrier(models.Model):
     dispatch_cutoff_time = fields.Float(
         "Daily Cut-off",
         default=16.0,
-        help="Local time by which parcels must be tendered to leave the same working day.",
+        help="Time of day on the site's clock (the company address's time zone, else its "
+        "working hours') by which parcels must be tendered to leave the same working day.",
     )
     dispatch_tender_open_time = fields.Float(
         "Tender Window Opens",
@@ -51,13 +53,13 @@ class DeliveryCarrier(models.Model):
                     )
                 )
 
-    @api.depends("dispatch_cutoff_time")
-    @api.depends_context("tz")
+    @api.depends("dispatch_cutoff_time", "company_id")
+    @api.depends_context("company")
     def _compute_dispatch_next_cutoff(self):
         now_utc = fields.Datetime.now()
-        local_now = fields.Datetime.context_timestamp(self, now_utc).replace(tzinfo=None)
-        offset = local_now - now_utc
         for carrier in self:
+            site = (carrier.company_id or self.env.company)._wms_tz()
+            local_now, offset = site_now(site, now_utc)
             departure = next_cutoff(local_now, carrier.dispatch_cutoff_time)
             carrier.dispatch_next_cutoff = departure.cutoff - offset
             carrier.dispatch_next_cutoff_reason = departure.reason

@@ -2,6 +2,7 @@
 from datetime import datetime, time, timedelta
 
 from odoo import _, api, fields, models
+from odoo.addons.wms_execution.models.layout.res_company import site_now, site_to_utc
 from odoo.exceptions import UserError
 
 from stockops.dispatch.cutoff import check_tender
@@ -33,15 +34,15 @@ class StockPicking(models.Model):
 
     def _dispatch_tender_checks(self):
         """``{picking id: (TenderCheck, carrier label)}`` for open deliveries with a
-        carrier, in UTC; one engine call per delivery on the local clock."""
+        carrier, in UTC; one engine call per delivery on its warehouse's clock."""
         now = fields.Datetime.now()
-        local_now = fields.Datetime.context_timestamp(self, now).replace(tzinfo=None)
-        offset = local_now - now
         checks = {}
         for picking in self:
             carrier = picking.carrier_id
             if not carrier or picking.state not in OPEN_STATES:
                 continue
+            site = picking.picking_type_id.warehouse_id or picking.company_id
+            local_now, offset = site_now(site._wms_tz(), now)
             service = picking.dispatch_service_code or carrier.dispatch_service_code
             cutoff_hours, opens_hours, label = carrier._dispatch_tender_terms(service)
             scheduled = picking.scheduled_date and picking.scheduled_date + offset
@@ -55,7 +56,6 @@ class StockPicking(models.Model):
             checks[picking.id] = (check, label, offset)
         return checks
 
-    @api.depends_context("tz")
     @api.depends("carrier_id", "scheduled_date", "state", "dispatch_service_code")
     def _compute_dispatch_cutoff(self):
         checks = self._dispatch_tender_checks()
@@ -75,10 +75,11 @@ class StockPicking(models.Model):
             picking.dispatch_cutoff_reason = f"{label}: {check.reason}"
 
     def _dispatch_board_candidates(self):
-        """Open deliveries with a carrier planned for today or earlier."""
-        local_now = fields.Datetime.context_timestamp(self, fields.Datetime.now())
+        """Open deliveries with a carrier planned for today or earlier (the company's day)."""
+        site = self.env.company._wms_tz()
+        local_now, _offset = site_now(site, fields.Datetime.now())
         end_of_day = datetime.combine(local_now.date() + timedelta(days=1), time.min)
-        end_utc = end_of_day - local_now.utcoffset()
+        end_utc = site_to_utc(site, end_of_day)
         return self.search(
             [
                 ("picking_type_code", "=", "outgoing"),

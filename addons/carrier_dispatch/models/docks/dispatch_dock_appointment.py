@@ -2,6 +2,7 @@
 from datetime import timedelta
 
 from odoo import _, api, fields, models
+from odoo.addons.wms_execution.models.layout.res_company import site_now
 from odoo.exceptions import ValidationError
 
 from stockops.dispatch.docks import Slot, check_slot
@@ -39,7 +40,9 @@ class DispatchDockAppointment(models.Model):
                 appointment.end = appointment.start + timedelta(hours=1)
 
     def _local(self, moment):
-        return fields.Datetime.context_timestamp(self, moment).replace(tzinfo=None)
+        """``moment`` (UTC) on the door's site clock, where its opening hours are."""
+        site = self.dock_id.warehouse_id or self.dock_id.company_id or self.env.company
+        return site_now(site._wms_tz(), moment)[0]
 
     def _slot(self):
         return Slot(

@@ -162,7 +162,7 @@ class WmsKpiValue(models.Model):
         figures = self.browse()
         for warehouse in warehouses:
             periods = [p for kind in kinds for p in last_periods(today, kind)]
-            tz_name = warehouse.company_id.partner_id.tz or "UTC"
+            tz_name = warehouse._wms_tz()
             window = KpiWindow(periods, tz_name, today)
             figures |= self._store(warehouse, window, self._kpi_measure(warehouse, window))
         return figures
