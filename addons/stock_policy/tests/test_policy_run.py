@@ -125,6 +125,24 @@ class TestPolicyRun(TransactionCase):
         self.assertEqual(columns[-1], monday)
         self.assertEqual(list(shipped[0]), [0.0, 0.0, 28.0])
 
+    def test_quiet_first_weeks_are_demand_once_a_product_sold_before(self):
+        """Weeks before a product's first sale are not history, but a product that sold
+        before the window was on sale there: its quiet first weeks are zero demand (an
+        erratic seasonal item with an empty first week kept two full seasons)."""
+        history = self.env["stock.policy.history"].with_user(self.planner)
+        old, new = (self._product(n, delay=5) for n in ("Ear Plugs (200)", "Knee Pads"))
+        monday = history._week_columns(8)[0]
+        self._ship(old, [(monday - timedelta(weeks=3), 4), (monday + timedelta(weeks=2), 5)])
+        self._ship(new, [(monday + timedelta(weeks=2), 5)])
+        products = old | new
+        shipped, lost, columns = history._weekly_demand(self.warehouse, products, 8)
+        self.assertEqual(columns[0], monday)
+        sold_before = history._sold_before(self.warehouse, products, monday)
+        self.assertEqual(list(sold_before), [True, False])
+        excluded = history._not_history(shipped, lost, None, sold_before)
+        self.assertEqual(list(excluded[0]), [False] * 8)
+        self.assertEqual(list(excluded[1]), [True, True] + [False] * 6)
+
     def test_queries_do_not_grow_with_the_chunk(self):
         today = fields.Date.today()
         extra = self.env["product.product"]

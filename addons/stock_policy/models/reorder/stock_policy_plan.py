@@ -33,7 +33,8 @@ class StockPolicyRun(models.Model):
             (chosen[p.id][0].forecast_method if chosen[p.id][0] else "auto") for p in products
         ]
         marked = history._marked_weeks(warehouse, products, weeks)
-        exclude = history._not_history(shipped, lost, marked)
+        sold_before = history._sold_before(warehouse, products, weeks[0])
+        exclude = history._not_history(shipped, lost, marked, sold_before)
         forecasts = forecast_many(shipped, max(horizon, 1), methods=methods, exclude=exclude)
         lead = self._lead_time_inputs(products, history._lead_times(products))
         profiles = [chosen[p.id][0] for p in products]
