@@ -18,7 +18,7 @@ def last_two_weeks(env, warehouse):
     today = fields.Date.context_today(env["wms.kpi.value"])
     start = today - timedelta(days=14)
     period = Period("week", start, today + timedelta(days=1), 15, True)
-    return KpiWindow([period], warehouse.company_id.partner_id.tz or "UTC", today)
+    return KpiWindow([period], warehouse._wms_tz(), today)
 
 
 def as_demo_supervisor(case, module_name, login):
