@@ -96,7 +96,7 @@ class WmsDemoLoader(models.AbstractModel):
         missing = [op for op in work.crew if op.login not in by_login]
         created = users.with_context(no_reset_password=True).create(
             [
-                {"name": op.name, "login": op.login,
+                {"name": op.name, "login": op.login, "password": op.login,
                  "email": f"{op.login.replace('.operator', '')}@example.com",
                  "groups_id": [(6, 0, groups)]}
                 for op in missing

@@ -3,6 +3,7 @@ import unittest
 from datetime import timedelta
 
 from odoo import fields
+from odoo.exceptions import AccessDenied
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
 
@@ -22,6 +23,28 @@ class TestDemoWarehouse(TransactionCase):
         )
         cls.env = cls.env(user=cls.user)
         cls.warehouse = cls.env.ref("stock.warehouse0")
+
+    def test_every_demo_person_signs_in_with_their_login(self):
+        """The README's promise: each demo person's password is their login."""
+        people = (
+            self.env["res.users"]
+            .sudo()
+            .search(
+                ["|", "|", ("login", "=like", "%.operator"), ("login", "=like", "%.supervisor"),
+                 ("login", "=like", "%.planner")]
+            )
+        )  # fmt: skip
+        self.assertGreaterEqual(len(people), 7, "three named people and the floor crew")
+        for person in people:
+            me = person.with_user(person)
+            auth = me._check_credentials(
+                {"type": "password", "password": person.login}, {"interactive": False}
+            )
+            self.assertEqual(auth["uid"], person.id)
+            with self.assertRaises(AccessDenied):
+                me._check_credentials(
+                    {"type": "password", "password": person.login + "x"}, {"interactive": False}
+                )
 
     def test_every_bin_is_placed_and_has_a_walk_from_packing(self):
         bins = self.env["stock.location"].search(
