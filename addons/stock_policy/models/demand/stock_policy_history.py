@@ -44,8 +44,9 @@ class StockPolicyHistory(models.AbstractModel):
       demand; customer returns are not subtracted (a return is not negative demand);
     - imported demand (``stock.policy.legacy.demand``): what the previous system recorded,
       per week, read up to the warehouse's first delivery posted in Odoo;
-    - weeks before a product's first demand are not history (it was not sold yet), nor
-      are weeks a planner excluded (``stock.policy.exclusion``: promotions, one-offs);
+    - weeks before a product's first demand are not history (it was not sold yet, unless
+      it sold before the window), nor are weeks a planner excluded
+      (``stock.policy.exclusion``: promotions, one-offs);
     - real lead times: days from purchase-order confirmation to the receipt being posted,
       mean, spread and count per product and vendor.
     """
@@ -141,15 +142,44 @@ class StockPolicyHistory(models.AbstractModel):
                 imported[row_of[product.id], col] = True
         return DemandHistory(shipped, lost, columns, daily, imported)
 
-    def _not_history(self, shipped, lost, marked=None):
+    def _not_history(self, shipped, lost, marked=None, sold_before=None):
         """Weeks a forecast must not read: demand lost to a stockout, weeks a planner
         marked (promotions, one-off orders), and the weeks before a product's first
-        demand (it was not sold yet: those zeros are not demand)."""
+        demand (it was not sold yet: those zeros are not demand) unless it sold before
+        the window (``sold_before``, one flag per product): then they are real zeros."""
         seen = (shipped > 0) | lost
         started = np.maximum.accumulate(seen, axis=1)
         before_first = ~started & seen.any(axis=1, keepdims=True)
+        if sold_before is not None:
+            before_first &= ~np.asarray(sold_before, dtype=bool)[:, None]
         out = lost | before_first
         return out if marked is None else out | marked
+
+    def _sold_before(self, warehouse, products, start):
+        """Per product (in ``products`` order): whether it shipped from the warehouse
+        before ``start`` (a date), in Odoo or in the imported history; one grouped read
+        each."""
+        moves = self.env["stock.move"]._read_group(
+            [
+                ("product_id", "in", products.ids),
+                ("state", "=", "done"),
+                ("location_dest_id.usage", "=", "customer"),
+                ("location_id.warehouse_id", "=", warehouse.id),
+                ("date", "<", datetime.combine(start, time.min)),
+            ],
+            ["product_id"],
+        )
+        imported = self.env["stock.policy.legacy.demand"]._read_group(
+            [
+                ("product_id", "in", products.ids),
+                ("warehouse_id", "=", warehouse.id),
+                ("week_start", "<", start),
+                ("qty", ">", 0),
+            ],
+            ["product_id"],
+        )
+        sold = {product.id for (product,) in moves + imported}
+        return np.array([pid in sold for pid in products.ids], dtype=bool)
 
     def _marked_weeks(self, warehouse, products, columns):
         """Weeks (columns) of each product (rows) covered by a planner's exclusion."""

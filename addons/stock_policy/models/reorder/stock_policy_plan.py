@@ -43,7 +43,8 @@ class StockPolicyRun(models.Model):
             (chosen[p.id][0].forecast_method if chosen[p.id][0] else "auto") for p in products
         ]
         marked = history._marked_weeks(warehouse, products, demand.columns)
-        exclude = history._not_history(demand.shipped, demand.lost, marked)
+        sold_before = history._sold_before(warehouse, products, demand.columns[0])
+        exclude = history._not_history(demand.shipped, demand.lost, marked, sold_before)
         forecasts = forecast_many(demand.shipped, max(horizon, 1), methods=methods, exclude=exclude)
         daily = demand.daily_history(exclude)
         lead = self._lead_time_inputs(products, history._lead_times(products))
