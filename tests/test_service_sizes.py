@@ -70,3 +70,12 @@ def test_lumpy_class_paths_are_pooled_and_their_promise_holds():
     choice = min_for_cycle_service(ltd, 0.95)
     out = replay(future, choice.min_qty, choice.min_qty + span, 1.0, 7)
     assert np.nanmean(out.cycle_service) == pytest.approx(0.95, abs=0.015)
+
+
+def test_products_that_always_sell_the_same_quantity_keep_their_own_sizes():
+    # six products of a class each selling exactly 2 a day: no spread to pool, and a
+    # weight outside [0, 1] would mix the distributions into nonsense
+    days = np.tile([2.0, 0, 2, 0, 2, 2, 0], (6, 10))
+    pool = pool_sizes(days, np.ones(6, dtype=bool), np.array(["smooth"] * 6))
+    assert np.all((pool.own_weight >= 0) & (pool.own_weight <= 1))
+    assert np.allclose(pool.own_weight, 1.0)

@@ -1,5 +1,6 @@
 from . import test_policy_profile
 from . import test_policy_run
+from . import test_policy_service
 from . import test_policy_legacy_demand
 from . import test_policy_abc
 from . import test_policy_counts

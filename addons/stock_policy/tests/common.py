@@ -2,6 +2,41 @@
 from datetime import timedelta
 
 from odoo import fields
+from odoo.tests import new_test_user
+
+
+def planning_setup(cls, login, warehouse_name, code, vendor_name):
+    """A purchase-planner user, a warehouse, a vendor and a 95% weekly profile for that
+    warehouse, set on the test class ``cls``."""
+    cls.planner = new_test_user(
+        cls.env,
+        login=login,
+        groups="stock_policy.group_inventory_planner,purchase.group_purchase_user",
+    )
+    cls.warehouse = cls.env["stock.warehouse"].create({"name": warehouse_name, "code": code})
+    cls.vendor = cls.env["res.partner"].create({"name": vendor_name})
+    cls.profile = cls.env["stock.policy.profile"].create(
+        {"name": "Test 95", "service_level": 95.0, "review_period_days": 7,
+         "warehouse_ids": [(6, 0, cls.warehouse.ids)]}
+    )  # fmt: skip
+
+
+def bought_product(env, vendor, name, delay, min_qty=0.0, pack=None):
+    """A storable product bought from ``vendor`` (``delay`` days, minimum ``min_qty``),
+    in purchase packs of ``pack`` units when given."""
+    product = env["product.product"].create(
+        {
+            "name": name,
+            "is_storable": True,
+            "route_ids": [(4, env.ref("purchase_stock.route_warehouse0_buy").id)],
+            "seller_ids": [(0, 0, {"partner_id": vendor.id, "delay": delay, "min_qty": min_qty})],
+        }
+    )
+    if pack:
+        env["product.packaging"].create(
+            {"name": f"Box of {pack}", "product_id": product.id, "qty": pack, "purchase": True}
+        )
+    return product
 
 
 def ship(env, warehouse, product, dated_quantities):

@@ -71,6 +71,19 @@ class TestLegacyDemand(TransactionCase):
         # heading into the peak, the forecast is above the two-year average
         self.assertGreater(rule.policy_forecast_per_day * 7, sum(weekly) / weeks)
 
+    def test_zero_weeks_of_a_product_sold_before_the_window_are_history(self):
+        """Weeks before the first sale in the window are "not sold yet" only for a product
+        that never sold before it: otherwise they are real weeks without demand (and
+        count towards the two seasons a seasonal forecast needs)."""
+        history = self.env["stock.policy.history"].with_user(self.planner)
+        self._import(self.heater, [5, 0, 0, 5, 5, 5, 5, 5, 5, 5])  # ending last week
+        demand = history._demand_history(self.warehouse, self.heater, 9)  # from the 1st zero
+        sold = history._sold_before(self.warehouse, self.heater, demand.columns[0])
+        self.assertEqual(sold.tolist(), [True])
+        self.assertFalse(history._not_history(demand.shipped, demand.lost, None, sold).any())
+        unsold = history._not_history(demand.shipped, demand.lost)
+        self.assertEqual(unsold[0].tolist(), [True, True] + [False] * 7)
+
     def test_weeks_after_go_live_are_read_from_odoo_not_from_the_import(self):
         customers = self.env.ref("stock.stock_location_customers")
         go_live = fields.Datetime.to_datetime(self.this_monday - timedelta(weeks=8))

@@ -6,7 +6,7 @@ from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
 
-from .common import ship
+from .common import bought_product, planning_setup, ship
 
 
 @tagged("post_install", "-at_install")
@@ -16,17 +16,7 @@ class TestPolicyRun(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.planner = new_test_user(
-            cls.env,
-            login="plan_run_t",
-            groups="stock_policy.group_inventory_planner,purchase.group_purchase_user",
-        )
-        cls.warehouse = cls.env["stock.warehouse"].create({"name": "Policy DC", "code": "PDC"})
-        cls.vendor = cls.env["res.partner"].create({"name": "Lakeside Abrasives"})
-        cls.profile = cls.env["stock.policy.profile"].create(
-            {"name": "Test 95", "service_level": 95.0, "review_period_days": 7,
-             "warehouse_ids": [(6, 0, cls.warehouse.ids)]}
-        )  # fmt: skip
+        planning_setup(cls, "plan_run_t", "Policy DC", "PDC", "Lakeside Abrasives")
         cls.gloves = cls._product("Nitrile Gloves M (100)", delay=6)
         cls.discs = cls._product("Flap Disc 115 mm (10)", delay=10)
         today = fields.Date.today()
@@ -36,16 +26,7 @@ class TestPolicyRun(TransactionCase):
 
     @classmethod
     def _product(cls, name, delay, min_qty=0.0):
-        return cls.env["product.product"].create(
-            {
-                "name": name,
-                "is_storable": True,
-                "route_ids": [(4, cls.env.ref("purchase_stock.route_warehouse0_buy").id)],
-                "seller_ids": [
-                    (0, 0, {"partner_id": cls.vendor.id, "delay": delay, "min_qty": min_qty})
-                ],
-            }
-        )
+        return bought_product(cls.env, cls.vendor, name, delay, min_qty)
 
     @classmethod
     def _ship(cls, product, dated_quantities):

@@ -59,7 +59,8 @@ def pool_sizes(days: ArrayLike, own: ArrayLike, group: ArrayLike) -> SizePool:
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.nanmean(np.where(k[:, None] > 0, sizes, 0.0), axis=1)
         relative = sizes / mean[:, None]
-        cv2 = np.nanvar(relative, axis=1)
+        # a row without a demand day (no own history) has no sizes: 0, not a warning
+        cv2 = np.nanvar(np.where(k[:, None] > 0, relative, 0.0), axis=1)
     relative_out = np.ones((n, POINTS))
     weight = np.ones(n)
     probs = (np.arange(POINTS) + 0.5) / POINTS
@@ -72,7 +73,9 @@ def pool_sizes(days: ArrayLike, own: ArrayLike, group: ArrayLike) -> SizePool:
         points /= points.mean()
         kurtosis = np.mean((values - 1.0) ** 4) / max(np.mean((values - 1.0) ** 2), 1e-12) ** 2
         log_cv2 = np.log(np.maximum(cv2[members], 1e-3))
-        within = (kurtosis - 1.0) / k[members]
+        # alike sizes (every demand the same quantity) have no kurtosis to speak of:
+        # a product's own squared CV is then exact (0), not negatively uncertain
+        within = max(kurtosis - 1.0, 0.0) / k[members]
         between = max(np.var(log_cv2) - within.mean(), 1e-3)
         relative_out[members] = points
         weight[members] = between / (between + within)

@@ -1,10 +1,32 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 import numpy as np
 
 from odoo import fields, models
 from odoo.tools import SQL
+
+
+@dataclass(frozen=True, eq=False)
+class DemandHistory:
+    """Demand of a chunk of products (rows) as the policy run reads it: ``shipped``
+    units per week (columns: the Mondays ``columns``, oldest first), ``lost`` the weeks
+    with demand lost to a stockout, ``daily`` the units shipped per day from the first
+    Monday on (7 columns a week), ``imported`` the weeks read from the previous system
+    (known by week only, so their days are not daily history)."""
+
+    shipped: np.ndarray
+    lost: np.ndarray
+    columns: list
+    daily: np.ndarray
+    imported: np.ndarray
+
+    def daily_history(self, not_history):
+        """Units per day, NaN on the days of weeks that are not history (``not_history``,
+        products x weeks) or were imported by week."""
+        hidden = np.repeat(not_history | self.imported, 7, axis=1)
+        return np.where(hidden, np.nan, self.daily)
 
 
 def week_start(day):
@@ -15,15 +37,16 @@ def week_start(day):
 class StockPolicyHistory(models.AbstractModel):
     """What the policy run reads from Odoo, one grouped query per signal.
 
-    - shipped demand: done moves out of the warehouse to customers, per product per week;
+    - shipped demand: done moves out of the warehouse to customers, per product per week,
+      and per day (the daily history the reorder point and the replay read);
     - lost demand: customer moves cancelled (a line shipped short and not backordered),
       per product per week — those weeks are flagged so a stockout is not read as zero
       demand; customer returns are not subtracted (a return is not negative demand);
     - imported demand (``stock.policy.legacy.demand``): what the previous system recorded,
       per week, read up to the warehouse's first delivery posted in Odoo;
-    - weeks before a product's first demand are not history (it was not sold yet; one
-      with demand before the window was on sale all along), nor are weeks a planner
-      excluded (``stock.policy.exclusion``: promotions, one-offs);
+    - weeks before a product's first demand are not history (it was not sold yet, unless
+      it sold before the window), nor are weeks a planner excluded
+      (``stock.policy.exclusion``: promotions, one-offs);
     - real lead times: days from purchase-order confirmation to the receipt being posted,
       mean, spread and count per product and vendor.
     """
@@ -84,34 +107,46 @@ class StockPolicyHistory(models.AbstractModel):
         """Demand per product (rows, in ``products`` order) and week (columns): units
         shipped, or ordered in the imported weeks before Odoo; a boolean matrix of the weeks
         with lost demand; and the column dates."""
+        demand = self._demand_history(warehouse, products, weeks, today)
+        return demand.shipped, demand.lost, demand.columns
+
+    def _demand_history(self, warehouse, products, weeks, today=None):
+        """:class:`DemandHistory` of ``products`` over the ``weeks`` full weeks before
+        this one, from one grouped read of the customer moves per state (by day) and one
+        of the imported weeks."""
         columns = self._week_columns(weeks, today)
         col_of = {day: i for i, day in enumerate(columns)}
         row_of = {pid: i for i, pid in enumerate(products.ids)}
         shipped = np.zeros((len(products), weeks))
+        daily = np.zeros((len(products), weeks * 7))
         lost = np.zeros((len(products), weeks), dtype=bool)
-        for state, target in (("done", shipped), ("cancel", lost)):
+        for state in ("done", "cancel"):
             for product, day, qty in self._customer_moves_by_day(
                 warehouse, products, columns[0], state
             ):
-                col = col_of.get(week_start(day.date() if hasattr(day, "date") else day))
+                day = day.date() if hasattr(day, "date") else day
+                col = col_of.get(week_start(day))
                 if col is None or not qty:
                     continue
+                row = row_of[product.id]
                 if state == "done":
-                    target[row_of[product.id], col] += qty
+                    shipped[row, col] += qty
+                    daily[row, (day - columns[0]).days] += qty
                 else:
-                    target[row_of[product.id], col] = True
+                    lost[row, col] = True
+        imported = np.zeros((len(products), weeks), dtype=bool)
         for product, week, qty in self._legacy_by_week(warehouse, products, columns[0]):
             col = col_of.get(week_start(week))
             if col is not None:
                 shipped[row_of[product.id], col] += qty
-        return shipped, lost, columns
+                imported[row_of[product.id], col] = True
+        return DemandHistory(shipped, lost, columns, daily, imported)
 
     def _not_history(self, shipped, lost, marked=None, sold_before=None):
         """Weeks a forecast must not read: demand lost to a stockout, weeks a planner
         marked (promotions, one-off orders), and the weeks before a product's first
-        demand (it was not sold yet: those zeros are not demand). A product with demand
-        before the window (``sold_before``, one flag per row) was on sale from the window's
-        first week: its quiet weeks there are weeks of zero demand."""
+        demand (it was not sold yet: those zeros are not demand) unless it sold before
+        the window (``sold_before``, one flag per product): then they are real zeros."""
         seen = (shipped > 0) | lost
         started = np.maximum.accumulate(seen, axis=1)
         before_first = ~started & seen.any(axis=1, keepdims=True)
@@ -121,9 +156,10 @@ class StockPolicyHistory(models.AbstractModel):
         return out if marked is None else out | marked
 
     def _sold_before(self, warehouse, products, start):
-        """Whether each product (in ``products`` order) had demand before ``start``: a
-        delivery to a customer posted in Odoo, or an imported week with demand."""
-        delivered = self.env["stock.move"]._read_group(
+        """Per product (in ``products`` order): whether it shipped from the warehouse
+        before ``start`` (a date), in Odoo or in the imported history; one grouped read
+        each."""
+        moves = self.env["stock.move"]._read_group(
             [
                 ("product_id", "in", products.ids),
                 ("state", "=", "done"),
@@ -142,7 +178,7 @@ class StockPolicyHistory(models.AbstractModel):
             ],
             ["product_id"],
         )
-        sold = {product.id for (product,) in delivered + imported}
+        sold = {product.id for (product,) in moves + imported}
         return np.array([pid in sold for pid in products.ids], dtype=bool)
 
     def _marked_weeks(self, warehouse, products, columns):

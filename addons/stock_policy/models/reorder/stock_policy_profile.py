@@ -12,6 +12,9 @@ FORECAST_METHODS = [
 ]
 
 
+SERVICE_MEASURES = [("cycle", "Cycle service"), ("fill_rate", "Fill rate")]
+
+
 class StockPolicyProfile(models.Model):
     """The planner's policy for a set of products: how much service to buy with stock,
     how often stock is reviewed, how far ahead to forecast. Assigned to products,
@@ -26,19 +29,32 @@ class StockPolicyProfile(models.Model):
     active = fields.Boolean(default=True)
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
     service_level = fields.Float(
-        string="Cycle Service Level (%)",
+        string="Service Target (%)",
         default=95.0,
         required=True,
-        help="Probability of not running out during a replenishment cycle; it sets the "
-        "safety factor z of the safety stock.",
+        help="The service the reorder rules promise, in the measure below. The reorder "
+        "point (min) is the smallest that keeps it, against the demand over the lead time "
+        "plus what the night's review adds, as the product's own history or its demand "
+        "pattern says it varies.",
+    )
+    service_measure = fields.Selection(
+        SERVICE_MEASURES,
+        string="Service Measured As",
+        default="cycle",
+        required=True,
+        help="Cycle service: the share of replenishment cycles (receipt to receipt) in which "
+        "no customer waited; 95% means 19 cycles in 20 without a stockout. Fill rate: the "
+        "share of units shipped from stock the day they were asked for; 95% means 95 units "
+        "in 100. Fill rate needs less stock for the same figure: a stockout usually misses "
+        "only a few units.",
     )
     review_period_days = fields.Integer(
         string="Review Period (days)",
         default=7,
         required=True,
         help="Days of demand one replenishment order should cover (the cycle stock "
-        "between min and max); Odoo's scheduler re-checks the rule every run, so safety "
-        "stock covers the lead time only.",
+        "between min and max). Odoo's scheduler reviews the rule every night; the min "
+        "covers the lead time and what demand takes below min before that night's order.",
     )
     horizon_days = fields.Integer(string="Forecast Horizon (days)", default=90, required=True)
     history_days = fields.Integer(

@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+from .stock_policy_profile import SERVICE_MEASURES
+
 
 class StockWarehouseOrderpoint(models.Model):
     """A reorder rule as the policy run leaves it: the proposed min/max beside the
@@ -20,7 +22,46 @@ class StockWarehouseOrderpoint(models.Model):
     )
     policy_lead_time_days = fields.Float("Lead Time Used (days)", digits=(6, 1), readonly=True)
     policy_lead_time_source = fields.Char("Lead Time From", readonly=True)
-    policy_service_level = fields.Float("Service Level (%)", digits=(5, 1), readonly=True)
+    policy_service_level = fields.Float(
+        "Target (%)",
+        digits=(5, 1),
+        readonly=True,
+        help="The service the profile promises, in its measure.",
+    )
+    policy_service_measure = fields.Selection(
+        SERVICE_MEASURES,
+        "Measure",
+        readonly=True,
+        help="Cycle service: share of replenishment cycles without a stockout. Fill rate: "
+        "share of units shipped from stock the day they were asked for.",
+    )
+    policy_achieved_service = fields.Float(
+        "Achieved (26 weeks) (%)",
+        digits=(5, 1),
+        readonly=True,
+        help="The service this rule would have achieved over the last 26 weeks: the "
+        "product's own daily demand replayed night by night through the proposed min, max "
+        "and pack at the lead time used, as Odoo's scheduler orders "
+        "(stockops.policy.service.achieved). Empty when no complete order cycle could be "
+        "measured.",
+    )
+    policy_replay_cycles = fields.Integer(
+        "Cycles Replayed",
+        readonly=True,
+        help="Complete replenishment cycles in the 26-week replay behind Achieved.",
+    )
+    policy_below_target = fields.Boolean(
+        "Achieved Below Target",
+        readonly=True,
+        help="The replay of the last 26 weeks achieved less than the target.",
+    )
+    policy_fallback = fields.Boolean(
+        "Fallback",
+        readonly=True,
+        help="Part of the proposal rests on an assumption rather than on this product's "
+        "own data (no demand, unknown lead time or spread, a history too short to say "
+        "how demand varies): the reason says which.",
+    )
     policy_safety_stock = fields.Float(
         "Safety Stock", digits="Product Unit of Measure", readonly=True
     )
