@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, fields, models
-from odoo.exceptions import UserError
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_is_zero
 
 COUNT_REASONS = [
@@ -12,12 +12,19 @@ COUNT_REASONS = [
     ("theft", "Theft"),
     ("unknown", "Unknown"),
 ]
+# moved by the variance workflow itself, or by a supervisor who may approve
+WORKFLOW_FIELDS = ("policy_count_state", "policy_first_count")
 
 
 class StockQuant(models.Model):
     """Counting with a variance workflow: a count off by more than the warehouse's tolerance
     is first recounted; if the recount confirms it, it needs a reason and a supervisor's
-    approval before it is applied. Every applied count is logged for accuracy."""
+    approval before it is applied. Every applied count is logged for accuracy.
+
+    Enforced here, not in the screens: only a supervisor (inventory administrator) moves the
+    workflow's state by hand or sets stock directly; whatever door a counter's count comes
+    through (a context key, a wizard, a new quant), a variance over the tolerance is not
+    applied until a supervisor approved it."""
 
     _inherit = "stock.quant"
 
@@ -45,11 +52,13 @@ class StockQuant(models.Model):
             quant.policy_variance_value = quant.inventory_diff_quantity * cost
 
     def _policy_over_tolerance(self):
-        """The quants whose counted quantity differs beyond their warehouse's tolerance."""
+        """The quants whose counted quantity differs beyond their warehouse's tolerance.
+        A quant not marked counted is applied at its counted quantity all the same (Odoo's
+        apply), so the mark does not matter here."""
 
         def over(quant):
             warehouse = quant.warehouse_id
-            if not quant.inventory_quantity_set or not warehouse:
+            if not warehouse:
                 return False
             rounding = quant.product_uom_id.rounding
             if float_is_zero(quant.inventory_diff_quantity, precision_rounding=rounding):
@@ -62,35 +71,80 @@ class StockQuant(models.Model):
 
         return self.filtered(over)
 
+    def _policy_may_approve(self):
+        """Whether the user behind this call may approve a variance or set stock directly:
+        an inventory administrator, or Odoo itself. Decided on the user, not on sudo: Odoo
+        sudoes on a counter's behalf when a quant is created with a quantity."""
+        user = self.env.user
+        return user._is_superuser() or user.has_group("stock.group_stock_manager")
+
+    def _policy_check_may_approve(self):
+        if not self._policy_may_approve():
+            raise AccessError(
+                _("Only a supervisor (inventory administrator) approves a count variance or "
+                  "sets stock directly. Apply your count: a count off by more than the "
+                  "tolerance is recounted, then a supervisor approves it.")
+            )  # fmt: skip
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(f in vals for vals in vals_list for f in WORKFLOW_FIELDS):
+            self._policy_check_may_approve()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su and any(f in vals for f in WORKFLOW_FIELDS):
+            self._policy_check_may_approve()
+        recounted = self.browse()
+        if "inventory_quantity" in vals and not self._policy_may_approve():
+            # an approval is for the quantity the supervisor saw
+            recounted = self.filtered(lambda q: q.policy_count_state == "approved")
+        result = super().write(vals)
+        if recounted:
+            recounted.sudo().write({"policy_count_state": "to_approve"})
+        return result
+
     def action_apply_inventory(self):
         if self.env.context.get("set_inventory_quantity_auto_apply"):
-            return super().action_apply_inventory()
+            # Odoo's own "set the quantity on hand": a supervisor's is applied at once, a
+            # counter's takes the variance workflow like any count
+            if self._policy_may_approve():
+                return super().action_apply_inventory()
+            auto = self.with_context(set_inventory_quantity_auto_apply=False)
+            return auto.action_apply_inventory()
         over = self._policy_over_tolerance()
         first = over.filtered(lambda q: not q.policy_count_state)
-        confirmed = over.filtered(lambda q: q.policy_count_state == "recount")
+        recount = over.filtered(lambda q: q.policy_count_state == "recount")
+        confirmed = recount.filtered("inventory_quantity_set")
         waiting = over.filtered(lambda q: q.policy_count_state == "to_approve")
+        # the workflow moves its own state (sudo, after the checks above)
         if first:
-            for quant in first:
+            for quant in first.sudo():
                 quant.policy_first_count = quant.inventory_quantity
-            first.write({"policy_count_state": "recount", "inventory_quantity_set": False,
-                         "inventory_date": fields.Date.context_today(self)})  # fmt: skip
+            first.sudo().write({"policy_count_state": "recount", "inventory_quantity_set": False,
+                                "inventory_date": fields.Date.context_today(self)})  # fmt: skip
         if confirmed:
-            confirmed.write({"policy_count_state": "to_approve"})
+            confirmed.sudo().write({"policy_count_state": "to_approve"})
         if waiting.filtered(lambda q: not q.policy_count_reason):
             missing = waiting.filtered(lambda q: not q.policy_count_reason)
             raise UserError(
                 _(
                     "Give a variance reason before these counts can be approved:\n%(lines)s",
-                    lines="\n".join(f"- {q.product_id.display_name} in "
-                                    f"{q.location_id.display_name}" for q in missing),
+                    lines=self._policy_lines(missing),
                 )
             )  # fmt: skip
-        applicable = self - first - confirmed - waiting
+        held = first | recount | waiting
+        applicable = self - held
         result = super(StockQuant, applicable).action_apply_inventory() if applicable else None
-        held = first | confirmed | waiting
         if held and not result:
-            return self._policy_held_notice(first, confirmed | waiting)
+            return self._policy_held_notice(first | (recount - confirmed), confirmed | waiting)
         return result
+
+    @api.model
+    def _policy_lines(self, quants):
+        return "\n".join(
+            f"- {q.product_id.display_name} in {q.location_id.display_name}" for q in quants
+        )
 
     def _policy_held_notice(self, recount, to_approve):
         message = []
@@ -114,8 +168,7 @@ class StockQuant(models.Model):
 
     def action_policy_approve_variance(self):
         """A supervisor approves confirmed variances (with their reasons) and applies them."""
-        if not self.env.user.has_group("stock.group_stock_manager"):
-            raise UserError(_("Only an inventory administrator can approve a count variance."))
+        self._policy_check_may_approve()
         waiting = self.filtered(lambda q: q.policy_count_state == "to_approve")
         missing = waiting.filtered(lambda q: not q.policy_count_reason)
         if missing:
@@ -124,8 +177,28 @@ class StockQuant(models.Model):
         return waiting.action_apply_inventory()
 
     def _apply_inventory(self):
+        self._policy_check_approved()
         self.env["stock.policy.count.result"]._log(self)
         result = super()._apply_inventory()
-        self.write({"policy_count_state": False, "policy_first_count": 0.0,
-                    "policy_count_reason": False, "policy_count_trigger": False})  # fmt: skip
+        done = {"policy_count_state": False, "policy_first_count": 0.0,
+                "policy_count_reason": False, "policy_count_trigger": False}  # fmt: skip
+        self.sudo().write(done)
         return result
+
+    def _policy_check_approved(self):
+        """The last gate before stock moves, whatever led here (the apply button, Odoo's
+        quantity wizards): a counter's variance over the tolerance needs an approval."""
+        if self._policy_may_approve():
+            return
+        unapproved = self._policy_over_tolerance().filtered(
+            lambda q: q.policy_count_state != "approved"
+        )
+        if unapproved:
+            raise UserError(
+                _(
+                    "These counts are off by more than the warehouse's tolerance: enter them "
+                    "on the count sheet and press Apply; they are recounted, then a "
+                    "supervisor approves the variance.\n%(lines)s",
+                    lines=self._policy_lines(unapproved),
+                )
+            )
