@@ -101,9 +101,9 @@ class WmsTask(models.Model):
                     "from where they stood", f"from the end of {last.name} (interleaved)"
                 )
             if self._lock(chosen):
-                chosen.write({"state": "assigned", "operator_id": operator.id,
-                              "assigned_date": fields.Datetime.now(),
-                              "assignment_reason": why})  # fmt: skip
+                chosen.sudo().write({"state": "assigned", "operator_id": operator.id,
+                                     "assigned_date": fields.Datetime.now(),
+                                     "assignment_reason": why})  # fmt: skip
                 return chosen, why
             skipped.append(chosen.id)
         return self.browse(), _("Every task was taken at the same moment: ask again.")
