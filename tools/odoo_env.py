@@ -127,10 +127,28 @@ def as_of() -> datetime.date | None:
         raise SystemExit(f"STOCKOPS_TODAY={text!r} is not a date: use YYYY-MM-DD") from None
 
 
+#: the run's clock offset, ``<day>:<seconds>``, handed down to every process of the run
+CLOCK_OFFSET = "STOCKOPS_CLOCK_OFFSET"
+
+
+def _offset_s(day: datetime.date) -> int:
+    """Seconds from the real clock to ``day`` 09:00 UTC, taken once per run: the first call
+    stores it in this process's environment, where later calls and child processes (started
+    under libfaketime or not) find it. Taken anew at each call, PostgreSQL, started minutes
+    before Odoo, would run those minutes ahead of it."""
+    known, _, seconds = os.environ.get(CLOCK_OFFSET, "").partition(":")
+    if known == day.isoformat():
+        return int(seconds)
+    start = datetime.datetime.combine(day, datetime.time(9), tzinfo=datetime.timezone.utc)
+    offset = int((start - datetime.datetime.now(datetime.timezone.utc)).total_seconds())
+    os.environ[CLOCK_OFFSET] = f"{day.isoformat()}:{offset}"
+    return offset
+
+
 def clock_env(base: dict[str, str] | None = None) -> dict[str, str]:
     """``base`` (default: this process's environment) with the clock moved to
-    ``STOCKOPS_TODAY`` 09:00 UTC by libfaketime, as a fixed offset from the real clock so
-    every process started with it agrees; unchanged without ``STOCKOPS_TODAY``."""
+    ``STOCKOPS_TODAY`` 09:00 UTC by libfaketime, as one offset from the real clock for the
+    whole run so every process started with it agrees; unchanged without ``STOCKOPS_TODAY``."""
     env = dict(os.environ if base is None else base)
     day = as_of()
     if day is None:
@@ -138,13 +156,19 @@ def clock_env(base: dict[str, str] | None = None) -> dict[str, str]:
     found = [path for pattern in FAKETIME_LIBS for path in sorted(glob.glob(pattern))]
     if not found:
         raise SystemExit("STOCKOPS_TODAY needs libfaketime: apt-get install faketime")
-    start = datetime.datetime.combine(day, datetime.time(9), tzinfo=datetime.timezone.utc)
-    offset = int((start - datetime.datetime.now(datetime.timezone.utc)).total_seconds())
+    offset = _offset_s(day)
+    env[CLOCK_OFFSET] = os.environ[CLOCK_OFFSET]
     env["LD_PRELOAD"] = " ".join(filter(None, [found[0], env.get("LD_PRELOAD")]))
     env["FAKETIME"] = f"{offset:+d}"
     # timeouts and durations keep the real monotonic clock (a faked one hangs timed waits);
     # Python's sleep then needs the shim in tools/fakeclock
     env["FAKETIME_DONT_FAKE_MONOTONIC"] = "1"
+    # libfaketime turns on its "monotonic fix" by itself on this glibc; with the real
+    # monotonic clock above it ends every timed wait on a monotonic condition at once,
+    # among them Python's GIL hand-over: a thread working while others wait for the GIL
+    # (a tour's asset bundle built in a request while the test polls the browser) then
+    # runs ten times slower, and the web client misses the tour's 60 s
+    env["FAKETIME_FORCE_MONOTONIC_FIX"] = "0"
     shim = REPO / "tools" / "fakeclock"
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(shim), env.get("PYTHONPATH")]))
     # a tour's browser runs on the real clock (tools/fakeclock/bin/chromium says why)
