@@ -56,7 +56,10 @@ def scaled_volume_bound(items: Sequence[Item], carton_mm: tuple[int, int, int]) 
     cuts = 1.0 - share[share > 0.5] + 1e-9
     edges = np.unique(np.r_[share[share <= 0.5], cuts])
     edges = edges[edges <= 0.5][:, None, None, None]
-    thresholds = np.where(share > 1.0 - edges, 1.0, np.where(share >= edges - 1e-12, share, 0.0))
+    # 1 - e is computed in floating point (1 - 0.34 < 0.66): a share equal to it is not
+    # above it, or 0.34 and 0.66 of one side would weigh 1.34
+    big = share > 1.0 - edges + 1e-12
+    thresholds = np.where(big, 1.0, np.where(share >= edges - 1e-12, share, 0.0))
     scaled = np.concatenate([thresholds, [_rounded(mm, size, k) for k in ROUNDING_KS]])
     # every scale on all three axes, or on two with the third as it is: (variant, scale,
     # kind, orientation) scaled volumes, each kind in its cheapest orientation
