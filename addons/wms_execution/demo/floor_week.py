@@ -1,14 +1,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import functools
 from collections import defaultdict
 from datetime import timedelta
 from typing import NamedTuple
-
-import pytz
 
 from odoo import models
 from odoo.tools import SQL
 
 from stockops.scenario.floor import plan_floor_work
+
+from ..models.layout.res_company import site_to_utc
 
 
 class FloorJob(NamedTuple):
@@ -45,12 +46,8 @@ class WmsDemoLoader(models.AbstractModel):
         return work
 
     def _floor_utc(self, warehouse):
-        tz = pytz.timezone(warehouse._wms_tz())
-
-        def utc(local):
-            return tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
-
-        return utc
+        """Local time on the site's clock -> naive UTC."""
+        return functools.partial(site_to_utc, warehouse._wms_tz())
 
     def _floor_jobs(self, work, warehouse):
         """The put-aways and picks of ``work`` as found in the database (by their order

@@ -36,13 +36,15 @@ class StockPicking(models.Model):
         """``{picking id: (TenderCheck, carrier label)}`` for open deliveries with a
         carrier, in UTC; one engine call per delivery on its warehouse's clock."""
         now = fields.Datetime.now()
-        checks = {}
+        checks, clocks = {}, {}
         for picking in self:
             carrier = picking.carrier_id
             if not carrier or picking.state not in OPEN_STATES:
                 continue
             site = picking.picking_type_id.warehouse_id or picking.company_id
-            local_now, offset = site_now(site._wms_tz(), now)
+            if site not in clocks:
+                clocks[site] = site_now(site._wms_tz(), now)
+            local_now, offset = clocks[site]
             service = picking.dispatch_service_code or carrier.dispatch_service_code
             cutoff_hours, opens_hours, label = carrier._dispatch_tender_terms(service)
             scheduled = picking.scheduled_date and picking.scheduled_date + offset

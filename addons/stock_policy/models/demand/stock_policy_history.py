@@ -59,22 +59,28 @@ class StockPolicyHistory(models.AbstractModel):
         this_week = week_start(today or fields.Date.context_today(self))
         return [this_week - timedelta(weeks=weeks - i) for i in range(weeks)]
 
+    @staticmethod
+    def _customer_moves(warehouse, state):
+        """Domain of the moves in ``state`` from ``warehouse`` to customers."""
+        return [
+            ("state", "=", state),
+            ("location_dest_id.usage", "=", "customer"),
+            ("location_id.warehouse_id", "=", warehouse.id),
+        ]
+
     def _customer_moves_by_day(self, warehouse, products, start, state):
         """(product, day, units) of customer moves in ``state`` from ``start`` on. By day:
         Odoo's ``date:week`` starts the week on the language's first day (Sunday in
         en_US), which would put Monday to Saturday in the week before."""
-        groups = self.env["stock.move"]._read_group(
+        return self.env["stock.move"]._read_group(
             [
                 ("product_id", "in", products.ids),
-                ("state", "=", state),
-                ("location_dest_id.usage", "=", "customer"),
-                ("location_id.warehouse_id", "=", warehouse.id),
                 ("date", ">=", datetime.combine(start, time.min)),
+                *self._customer_moves(warehouse, state),
             ],
             ["product_id", "date:day"],
             ["product_qty:sum"],
         )
-        return groups
 
     def _legacy_by_week(self, warehouse, products, start):
         """Imported (product, Monday, units) rows from ``start`` on, up to the warehouse's
@@ -91,13 +97,7 @@ class StockPolicyHistory(models.AbstractModel):
         if not rows:
             return []
         [(first_delivery,)] = self.env["stock.move"]._read_group(
-            [
-                ("state", "=", "done"),
-                ("location_dest_id.usage", "=", "customer"),
-                ("location_id.warehouse_id", "=", warehouse.id),
-            ],
-            [],
-            ["date:min"],
+            self._customer_moves(warehouse, "done"), [], ["date:min"]
         )
         if first_delivery:
             rows = [row for row in rows if row[1] < first_delivery.date()]
@@ -162,10 +162,8 @@ class StockPolicyHistory(models.AbstractModel):
         moves = self.env["stock.move"]._read_group(
             [
                 ("product_id", "in", products.ids),
-                ("state", "=", "done"),
-                ("location_dest_id.usage", "=", "customer"),
-                ("location_id.warehouse_id", "=", warehouse.id),
                 ("date", "<", datetime.combine(start, time.min)),
+                *self._customer_moves(warehouse, "done"),
             ],
             ["product_id"],
         )

@@ -1,6 +1,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from datetime import datetime
-
 import pytz
 
 from odoo import models
@@ -27,5 +25,4 @@ def site_now(tz_name, now_utc):
 
 def site_to_utc(tz_name, local):
     """Naive UTC of a naive local time on the site clock ``tz_name``."""
-    aware = pytz.timezone(tz_name).localize(datetime.combine(local.date(), local.time()))
-    return aware.astimezone(pytz.utc).replace(tzinfo=None)
+    return pytz.timezone(tz_name).localize(local).astimezone(pytz.utc).replace(tzinfo=None)
