@@ -14,6 +14,7 @@
     "external_dependencies": {"python": ["stockops", "zeep", "requests"]},
     "data": [
         "security/ir.model.access.csv",
+        "security/carrier_dispatch_security.xml",
         "data/ir_cron.xml",
         "views/delivery_carrier_views.xml",
         "views/dispatch_parcel_views.xml",

@@ -14,6 +14,7 @@
     "external_dependencies": {"python": ["stockops"]},
     "data": [
         "security/ir.model.access.csv",
+        "security/wms_labor_security.xml",
         "data/ir_cron.xml",
         "views/wms_operator_views.xml",
         "views/wms_labor_planning_views.xml",
