@@ -73,7 +73,11 @@ class TestDemoFloor(TransactionCase):
         picks = self._ready(wh.pick_type_id)
         first = self.tasks._generate(wh)
         # a wave of two orders' picks: the first whole, one line of the second
-        one, two = picks.filtered(lambda p: len(p.move_line_ids) > 1)[:2]
+        # fully reserved, so Odoo moves the whole of the first into the wave instead of
+        # splitting off its reserved part (on some days the demo's first is partial)
+        one, two = picks.filtered(
+            lambda p: len(p.move_line_ids) > 1 and set(p.move_ids.mapped("state")) == {"assigned"}
+        )[:2]
         wave = (
             self.env["stock.picking.batch"]
             .with_user(self.supervisor)
