@@ -4,7 +4,8 @@ from datetime import timedelta
 from lxml import etree
 
 from odoo import fields
-from odoo.tests import tagged
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
 from odoo.tools.safe_eval import safe_eval
 
@@ -111,6 +112,19 @@ class TestPolicyService(TransactionCase):
         self.assertIn("short history (3 weeks)", rule.policy_reason)
         fallback = self.env.ref("stock_policy.stock_orderpoint_view_planning_search")
         self.assertIn('name="fallback"', fallback.arch)
+
+    def test_only_the_run_sets_what_a_rule_achieved(self):
+        """An inventory administrator without the planner's role may edit rules, but not
+        make one look on target."""
+        product = self._product("Cable Tie 200 mm", delay=5)
+        ship(self.env, self.warehouse, product, self._weekdays(8, lambda i: 3))
+        self._run()
+        rule = self._rule(product)
+        admin = new_test_user(self.env, login="stock_admin_t", groups="stock.group_stock_manager")
+        for values in ({"policy_achieved_service": 99.0}, {"policy_below_target": False}):
+            with self.assertRaises(AccessError):
+                rule.with_user(admin).write(values)
+        rule.with_user(admin).write({"product_min_qty": rule.product_min_qty + 1})  # Odoo's own
 
     def test_a_rule_in_packs_of_12_orders_whole_packs_reaching_min(self):
         """Odoo rounds max - position DOWN to the pack when the rule has a max: the rule

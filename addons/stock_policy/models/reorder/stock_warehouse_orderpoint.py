@@ -1,7 +1,19 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 
 from .stock_policy_profile import SERVICE_MEASURES
+
+#: what the policy run writes on a rule: the planner's run or the scheduler's sets them,
+#: so no one else can make a rule look planned, on target or measured
+RUN_OUTPUTS = frozenset({
+    "policy_profile_id", "policy_pattern", "policy_method", "policy_forecast_per_day",
+    "policy_lead_time_days", "policy_lead_time_source", "policy_service_level",
+    "policy_service_measure", "policy_achieved_service", "policy_replay_cycles",
+    "policy_below_target", "policy_fallback", "policy_safety_stock", "policy_mase",
+    "policy_bias", "policy_proposed_min", "policy_proposed_max", "policy_reason",
+    "policy_date",
+})  # fmt: skip
 
 
 class StockWarehouseOrderpoint(models.Model):
@@ -75,3 +87,23 @@ class StockWarehouseOrderpoint(models.Model):
     )
     policy_reason = fields.Text("Why", readonly=True)
     policy_date = fields.Datetime("Policy Run", readonly=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._policy_check_outputs(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._policy_check_outputs(vals)
+        return super().write(vals)
+
+    @api.model
+    def _policy_check_outputs(self, vals):
+        if self.env.su or not RUN_OUTPUTS.intersection(vals):
+            return
+        if not self.env.user.has_group("stock_policy.group_inventory_planner"):
+            raise AccessError(
+                _("The forecast, service and proposal of a reorder rule come from the policy "
+                  "run; an inventory planner runs it (Policy > Run Policy Now).")
+            )  # fmt: skip
