@@ -25,5 +25,6 @@ from . import test_scorecard
 from . import test_scorecard_tour
 from . import test_exception_counts
 from . import test_cartonization
+from . import test_carton_rights
 from . import test_wave_plan
 from . import test_wave_plan_demo

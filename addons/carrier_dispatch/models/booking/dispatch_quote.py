@@ -3,7 +3,8 @@ from odoo import fields, models
 
 
 class DispatchQuote(models.Model):
-    """One carrier service's quote for a transfer's real parcels, from a rate shop."""
+    """One carrier service's quote for a transfer's real parcels, from a rate shop: made
+    and replaced by the rate shop only, read by every stock user."""
 
     _name = "dispatch.quote"
     _description = "Carrier Quote"
