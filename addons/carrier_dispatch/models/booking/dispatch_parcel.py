@@ -189,6 +189,7 @@ class DispatchTrackingEvent(models.Model):
     _order = "date desc, id desc"
 
     parcel_id = fields.Many2one("dispatch.parcel", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="parcel_id.company_id", store=True, index=True)
     picking_id = fields.Many2one(
         related="parcel_id.picking_id", string="Transfer", store=True, index=True
     )

@@ -13,6 +13,7 @@ class DispatchQuote(models.Model):
     picking_id = fields.Many2one(
         "stock.picking", "Transfer", required=True, ondelete="cascade", index=True
     )
+    company_id = fields.Many2one(related="picking_id.company_id", store=True, index=True)
     carrier_id = fields.Many2one("delivery.carrier", required=True, ondelete="cascade")
     service_code = fields.Char("Service", required=True)
     service_name = fields.Char()

@@ -140,6 +140,7 @@ class WmsCartonSuggestionLine(models.Model):
     suggestion_id = fields.Many2one(
         "wms.carton.suggestion", required=True, ondelete="cascade", index=True
     )
+    company_id = fields.Many2one(related="suggestion_id.company_id", store=True, index=True)
     product_id = fields.Many2one("product.product", required=True)
     quantity = fields.Float(digits="Product Unit of Measure", help="In the product's unit.")
 
