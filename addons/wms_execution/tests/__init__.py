@@ -4,6 +4,7 @@ from . import test_demo_warehouse
 from . import test_demo_floor_week
 from . import test_tour
 from . import test_putaway
+from . import test_rights_matrix
 from . import test_company_data
 from . import test_override_rights
 from . import test_reslot
