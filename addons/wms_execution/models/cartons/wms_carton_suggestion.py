@@ -108,11 +108,13 @@ class WmsCartonSuggestion(models.Model):
 
     def write(self, vals):
         if not self.env.su and (
-            set(vals) - {"package_type_id"} or self.filtered(lambda s: not s.unpackable)
+            set(vals) - {"package_type_id"}
+            or self.filtered(lambda s: not s.unpackable or s.package_id)
         ):
             raise AccessError(
                 _("Suggested cartons are cartonization's: only the carton of an item no "
-                  "carton takes is chosen by hand. Press Suggest Cartons to suggest again.")
+                  "carton takes is chosen by hand, before it is packed. Press Suggest "
+                  "Cartons to suggest again.")
             )  # fmt: skip
         return super().write(vals)
 
