@@ -5,3 +5,4 @@ from . import test_manifest
 from . import test_docks
 from . import test_pack_time
 from . import test_demo_flow
+from . import test_dispatch_rights

@@ -37,6 +37,9 @@ class DispatchCase(LocalCarrierCase):
             groups="stock.group_stock_user,sales_team.group_sale_salesman",
             tz="UTC",
         )
+        cls.supervisor = new_test_user(
+            cls.env, login="dispatch_sup", groups="wms_execution.group_wms_supervisor", tz="UTC"
+        )
         canada = cls.env.ref("base.ca")
         cls.warehouse = cls.env["stock.warehouse"].search(
             [("company_id", "=", cls.env.company.id)], limit=1

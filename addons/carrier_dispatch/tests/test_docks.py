@@ -37,7 +37,7 @@ class TestDocks(DispatchCase):
     def _book(self, dock, start, end, carrier=None, **vals):
         return (
             self.env["dispatch.dock.appointment"]
-            .with_user(self.user)
+            .with_user(self.supervisor)  # the shift's supervisor books the doors
             .create(
                 {
                     "name": f"{(carrier or self.post).name} pick-up",

@@ -4,6 +4,9 @@ from . import test_demo_warehouse
 from . import test_demo_floor_week
 from . import test_tour
 from . import test_putaway
+from . import test_rights_matrix
+from . import test_company_data
+from . import test_override_rights
 from . import test_reslot
 from . import test_replenish
 from . import test_receiving
@@ -24,5 +27,6 @@ from . import test_scorecard
 from . import test_scorecard_tour
 from . import test_exception_counts
 from . import test_cartonization
+from . import test_carton_rights
 from . import test_wave_plan
 from . import test_wave_plan_demo

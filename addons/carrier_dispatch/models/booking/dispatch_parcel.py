@@ -22,7 +22,11 @@ OPEN_STATUSES = ("label_created", "picked_up", "in_transit", "out_for_delivery",
 
 
 class DispatchParcel(models.Model):
-    """One labelled parcel: its carrier tracking number, label document and status."""
+    """One labelled parcel: its carrier tracking number, label document and status.
+
+    Every stock user reads parcels; they are written only by their flows (booking, the
+    carrier's tracking, voiding, the day's manifest), never by hand: a status says what
+    the carrier said."""
 
     _name = "dispatch.parcel"
     _description = "Dispatch Parcel"
@@ -112,8 +116,10 @@ class DispatchParcel(models.Model):
 
     def _dispatch_track(self):
         """One tracking call per carrier; a number the carrier does not know is noted on
-        its parcel and does not stop the others."""
-        for carrier, parcels in self.grouped("carrier_id").items():
+        its parcel and does not stop the others. What the carrier says is written by this
+        flow only (sudo, for parcels the caller may read)."""
+        self.check_access("read")
+        for carrier, parcels in self.sudo().grouped("carrier_id").items():
             numbers = parcels.mapped("tracking_number")
             try:
                 report = carrier._dispatch_client().track(numbers)
@@ -175,13 +181,15 @@ class DispatchParcel(models.Model):
 
 
 class DispatchTrackingEvent(models.Model):
-    """One scan of one parcel, as the carrier reported it."""
+    """One scan of one parcel, as the carrier reported it: recorded by the tracking flow
+    only, read by every stock user."""
 
     _name = "dispatch.tracking.event"
     _description = "Parcel Tracking Event"
     _order = "date desc, id desc"
 
     parcel_id = fields.Many2one("dispatch.parcel", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="parcel_id.company_id", store=True, index=True)
     picking_id = fields.Many2one(
         related="parcel_id.picking_id", string="Transfer", store=True, index=True
     )

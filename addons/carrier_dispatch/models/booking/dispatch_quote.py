@@ -3,7 +3,8 @@ from odoo import fields, models
 
 
 class DispatchQuote(models.Model):
-    """One carrier service's quote for a transfer's real parcels, from a rate shop."""
+    """One carrier service's quote for a transfer's real parcels, from a rate shop: made
+    and replaced by the rate shop only, read by every stock user."""
 
     _name = "dispatch.quote"
     _description = "Carrier Quote"
@@ -12,6 +13,7 @@ class DispatchQuote(models.Model):
     picking_id = fields.Many2one(
         "stock.picking", "Transfer", required=True, ondelete="cascade", index=True
     )
+    company_id = fields.Many2one(related="picking_id.company_id", store=True, index=True)
     carrier_id = fields.Many2one("delivery.carrier", required=True, ondelete="cascade")
     service_code = fields.Char("Service", required=True)
     service_name = fields.Char()

@@ -263,7 +263,9 @@ class StockPicking(models.Model):
                 for label in labels
             ]
         )
-        self.env["dispatch.parcel"].create(
+        # parcels are the booking's record: written by this flow only, after the user's
+        # own right to validate the transfer
+        self.env["dispatch.parcel"].sudo().create(
             [
                 {
                     "picking_id": self.id,

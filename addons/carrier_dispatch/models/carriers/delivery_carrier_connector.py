@@ -285,6 +285,7 @@ class DeliveryCarrier(models.Model):
     def _dispatch_cancel(self, pickings):
         """Void every live label of ``pickings`` at the carrier, then mark them cancelled."""
         self.ensure_one()
+        pickings.check_access("write")
         parcels = pickings.dispatch_parcel_ids.filtered(lambda p: p.status != "cancelled")
         if not parcels:
             return True
@@ -317,7 +318,10 @@ class DeliveryCarrier(models.Model):
                     msg=exc.message,
                 )
             ) from exc
-        parcels.filtered(lambda p: p.tracking_number in voided).write({"status": "cancelled"})
+        # the carrier voided them: the status is the carrier's, written by this flow only
+        parcels.filtered(lambda p: p.tracking_number in voided).sudo().write(
+            {"status": "cancelled"}
+        )
         pickings.write(
             {
                 "dispatch_state": "cancelled",

@@ -14,6 +14,7 @@ class DispatchCarrierService(models.Model):
     carrier_id = fields.Many2one(
         "delivery.carrier", "Shipping Method", required=True, ondelete="cascade", index=True
     )
+    company_id = fields.Many2one(related="carrier_id.company_id", store=True, index=True)
     sequence = fields.Integer(default=10)
     code = fields.Char("Service Code", required=True, help="The carrier's own code, e.g. DOM.RP.")
     name = fields.Char("Service", required=True)

@@ -9,7 +9,8 @@ from stockops.dispatch.docks import Slot, check_slot
 
 
 class DispatchDockAppointment(models.Model):
-    """A truck's time slot at a dock door; a door is never booked beyond its capacity."""
+    """A truck's time slot at a dock door; a door is never booked beyond its capacity.
+    Floor supervisors and inventory administrators book the slots; the others read them."""
 
     _name = "dispatch.dock.appointment"
     _description = "Dock Appointment"

@@ -9,7 +9,8 @@ from ..carriers.delivery_carrier_connector import DISPATCH_TYPES
 
 
 class DispatchManifest(models.Model):
-    """A carrier's end-of-day manifest at one warehouse: the parcels handed to its driver."""
+    """A carrier's end-of-day manifest at one warehouse: the parcels handed to its driver.
+    Made by *Close Day* (any stock user may close the day), then read-only for everyone."""
 
     _name = "dispatch.manifest"
     _description = "Carrier Manifest"
@@ -94,7 +95,8 @@ class DispatchManifest(models.Model):
                 "mimetype": "application/pdf",
             }
         )
-        manifest = self.create(
+        # a manifest is what the carrier accepted: recorded by this flow only
+        manifest = self.sudo().create(
             {
                 "name": answer.manifest_id,
                 "carrier_id": carrier.id,
@@ -109,9 +111,9 @@ class DispatchManifest(models.Model):
                 "reason": f"{answer.reason} ({plan.reason})",
             }
         )
-        document.write({"res_model": self._name, "res_id": manifest.id})
-        parcels.write({"manifest_id": manifest.id})
-        return manifest
+        document.sudo().write({"res_model": self._name, "res_id": manifest.id})
+        parcels.sudo().write({"manifest_id": manifest.id})
+        return manifest.sudo(False)
 
 
 class DispatchManifestClose(models.TransientModel):

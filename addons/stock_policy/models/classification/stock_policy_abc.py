@@ -182,6 +182,7 @@ class StockPolicyAbcChange(models.Model):
 
     product_id = fields.Many2one("product.product", required=True, index=True, ondelete="cascade")
     warehouse_id = fields.Many2one("stock.warehouse", required=True, ondelete="cascade")
+    company_id = fields.Many2one(related="warehouse_id.company_id", store=True, index=True)
     date = fields.Datetime(required=True)
     old_class = fields.Selection(CLASSES, "From")
     new_class = fields.Selection(CLASSES, "To")

@@ -75,8 +75,8 @@ class StockPicking(models.Model):
                 for package, pack_lines in by_package.items()
             ]
         )  # fmt: skip
-        for row, package in zip(rows, packages, strict=True):
-            row.package_id = package
+        for row, package in zip(rows.sudo(), packages, strict=True):
+            row.package_id = package  # the pack flow's, on a transfer the user packs
         return packages
 
 

@@ -24,7 +24,7 @@ weight units and converted to millimetres and kilograms for the engine.
 from collections import Counter, defaultdict
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare, float_is_zero
 
 from stockops.execution.cartonize import (
@@ -73,6 +73,10 @@ class StockPackageType(models.Model):
 
 
 class WmsCartonSuggestion(models.Model):
+    """One suggested carton: made, replaced and marked packed by cartonization and the
+    pack flow only (sudo, after the user's right on the transfer); by hand, a user only
+    chooses the carton of an item no carton takes."""
+
     _name = "wms.carton.suggestion"
     _description = "Suggested carton of a transfer"
     _order = "picking_id, sequence, id"
@@ -102,6 +106,18 @@ class WmsCartonSuggestion(models.Model):
     reason = fields.Char(readonly=True)
     package_id = fields.Many2one("stock.quant.package", readonly=True)
 
+    def write(self, vals):
+        if not self.env.su and (
+            set(vals) - {"package_type_id"}
+            or self.filtered(lambda s: not s.unpackable or s.package_id)
+        ):
+            raise AccessError(
+                _("Suggested cartons are cartonization's: only the carton of an item no "
+                  "carton takes is chosen by hand, before it is packed. Press Suggest "
+                  "Cartons to suggest again.")
+            )  # fmt: skip
+        return super().write(vals)
+
     @api.depends("line_ids.quantity", "line_ids.product_id")
     def _compute_contents(self):
         for row in self:
@@ -118,12 +134,15 @@ class WmsCartonSuggestion(models.Model):
 
 
 class WmsCartonSuggestionLine(models.Model):
+    """What one suggested carton holds: written with its carton only."""
+
     _name = "wms.carton.suggestion.line"
     _description = "Contents of a suggested carton"
 
     suggestion_id = fields.Many2one(
         "wms.carton.suggestion", required=True, ondelete="cascade", index=True
     )
+    company_id = fields.Many2one(related="suggestion_id.company_id", store=True, index=True)
     product_id = fields.Many2one("product.product", required=True)
     quantity = fields.Float(digits="Product Unit of Measure", help="In the product's unit.")
 
@@ -157,6 +176,7 @@ class StockPicking(models.Model):
 
     def action_wms_suggest_cartons(self):
         """The button: suggest, or say why nothing can be suggested."""
+        self.check_access("write")
         if not self.env["stock.package.type"].search(self._wms_carton_domain())._wms_carton_types():
             raise UserError(
                 _("No package type can serve as a carton: give your cartons their inner length, "
@@ -191,7 +211,9 @@ class StockPicking(models.Model):
         )
         if not pickings:
             return self.env["wms.carton.suggestion"]
-        old = pickings.wms_carton_suggestion_ids.filtered(lambda s: not s.package_id)
+        # the flow's own records: it runs from the user's button or reservation
+        suggestions = self.env["wms.carton.suggestion"].sudo()
+        old = pickings.wms_carton_suggestion_ids.sudo().filtered(lambda s: not s.package_id)
         manual = {(s.picking_id.id, s.line_ids[:1].product_id.id): s.package_type_id.id
                   for s in old if s.unpackable and s.package_type_id}  # fmt: skip
         old.unlink()
@@ -217,7 +239,7 @@ class StockPicking(models.Model):
             vals += _manual_vals(picking, packing, refused, manual, start=len(packing.cartons))
         for picking, note in notes.items():
             picking.wms_carton_note = note
-        return self.env["wms.carton.suggestion"].create(vals)
+        return suggestions.create(vals).sudo(False)
 
     def _wms_cartons_changed(self):
         """Products whose units to pack differ from the not-yet-packed suggested cartons

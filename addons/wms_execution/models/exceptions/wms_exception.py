@@ -35,6 +35,9 @@ class WmsException(models.Model):
     )
     warehouse_id = fields.Many2one("stock.warehouse", index=True)
     picking_id = fields.Many2one("stock.picking", index=True)
+    company_id = fields.Many2one(
+        "res.company", compute="_compute_company_id", store=True, precompute=True, index=True
+    )
     product_id = fields.Many2one("product.product")
     location_id = fields.Many2one("stock.location")
     quantity = fields.Float(digits="Product Unit of Measure")
@@ -44,6 +47,14 @@ class WmsException(models.Model):
     closing_reason = fields.Selection(CLOSING)
     closed_by = fields.Many2one("res.users", readonly=True)
     closed_date = fields.Datetime(readonly=True)
+
+    @api.depends("warehouse_id", "picking_id")
+    def _compute_company_id(self):
+        """The company of its warehouse or transfer; else of the user who reported it."""
+        for exc in self:
+            exc.company_id = (
+                exc.warehouse_id.company_id or exc.picking_id.company_id or self.env.company
+            )
 
     @api.depends("create_date", "closed_date")
     def _compute_age_hours(self):

@@ -23,13 +23,21 @@ class WmsSupervisorReason(models.AbstractModel):
         return super().write(self._wms_sign_reasons(dict(vals)))
 
     def _wms_sign_reasons(self, vals):
-        """Refuse a reason from anyone but a supervisor; note who gave it (in ``vals``)."""
+        """Refuse a reason, or clearing one, from anyone but a supervisor, and a *by* field
+        written by hand: it is signed here only (in ``vals``) by who gives the reason."""
+        supervisor = self.env.su or self.env.user.has_group(SUPERVISOR)
         for reason, by in self._wms_supervisor_reasons.items():
+            if by in vals and not self.env.su:
+                raise AccessError(
+                    _("'%(by)s' is signed by the supervisor who gives '%(field)s'; it is "
+                      "not written by hand.", by=self._fields[by].string,
+                      field=self._fields[reason].string)
+                )  # fmt: skip
             if reason not in vals:
                 continue
-            if vals[reason] and not (self.env.su or self.env.user.has_group(SUPERVISOR)):
+            if not supervisor and (vals[reason] or any(self.mapped(reason))):
                 raise AccessError(
-                    _("Only a warehouse supervisor may give '%(field)s'.",
+                    _("Only a warehouse supervisor may give or clear '%(field)s'.",
                       field=self._fields[reason].string)
                 )  # fmt: skip
             vals[by] = vals[reason] and self.env.uid

@@ -11,6 +11,7 @@ class WmsAisle(models.Model):
 
     name = fields.Char(required=True)
     warehouse_id = fields.Many2one("stock.warehouse", required=True, ondelete="cascade")
+    company_id = fields.Many2one(related="warehouse_id.company_id", store=True, index=True)
     zone_id = fields.Many2one("wms.zone", domain="[('warehouse_id', '=', warehouse_id)]")
     x_m = fields.Float("Centre line x (m)", digits=(10, 2), required=True, aggregator=None)
     y_start_m = fields.Float("Starts at y (m)", digits=(10, 2), required=True, aggregator=None)
@@ -33,4 +34,5 @@ class WmsCrossAisle(models.Model):
 
     name = fields.Char(required=True)
     warehouse_id = fields.Many2one("stock.warehouse", required=True, ondelete="cascade")
+    company_id = fields.Many2one(related="warehouse_id.company_id", store=True, index=True)
     y_m = fields.Float("Position y (m)", digits=(10, 2), required=True, aggregator=None)

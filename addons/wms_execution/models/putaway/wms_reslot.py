@@ -19,6 +19,7 @@ class WmsReslot(models.Model):
 
     name = fields.Char(default=lambda self: _("Re-slot proposal"), required=True)
     warehouse_id = fields.Many2one("stock.warehouse", required=True)
+    company_id = fields.Many2one(related="warehouse_id.company_id", store=True, index=True)
     zone_id = fields.Many2one(
         "wms.zone", "Forward Zone", required=True, domain="[('warehouse_id', '=', warehouse_id)]"
     )
@@ -162,6 +163,7 @@ class WmsReslotLine(models.Model):
     _order = "saving_m desc, id"
 
     reslot_id = fields.Many2one("wms.reslot", required=True, ondelete="cascade")
+    company_id = fields.Many2one(related="reslot_id.company_id", store=True, index=True)
     product_id = fields.Many2one("product.product", required=True)
     location_id = fields.Many2one("stock.location", "From", required=True)
     location_dest_id = fields.Many2one("stock.location", "To", required=True)

@@ -13,6 +13,9 @@ class WmsScanRequest(models.Model):
 
     key = fields.Char(required=True, index=True)
     user_id = fields.Many2one("res.users", required=True, default=lambda self: self.env.user)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
     result = fields.Text(required=True)
 
     _sql_constraints = [("key_uniq", "unique(key)", "A scan confirmation is sent once.")]

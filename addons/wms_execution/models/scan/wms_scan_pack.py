@@ -97,7 +97,8 @@ class WmsScan(models.AbstractModel):
             suggestion = self._pack_suggestion(picking)
             if suggestion and suggestion["type"] == ptype.name:
                 # the suggested carton is the one being packed: the next one is suggested next
-                self.env["wms.carton.suggestion"].browse(suggestion["id"]).package_id = package
+                row = self.env["wms.carton.suggestion"].browse(suggestion["id"])
+                row.sudo().package_id = package  # the pack flow's, on the packer's transfer
         else:
             package = self.env["stock.quant.package"].search([("name", "=", code)], limit=1)
             used = self.env["stock.move.line"].search_count(

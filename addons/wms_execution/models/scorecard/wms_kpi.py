@@ -180,9 +180,10 @@ class WmsKpiValue(models.Model):
     def _thresholds(self, warehouse):
         specs = self._kpi_specs()
         limits = {code: (spec.good, spec.warn) for code, spec in specs.items()}
-        rows = self.env["wms.kpi.threshold"].search(
-            ["|", ("warehouse_id", "=", False), ("warehouse_id", "=", warehouse.id)]
-        )
+        # the warehouse's own rows, and the general rows of its company
+        own = [("warehouse_id", "=", warehouse.id)]
+        general = [("warehouse_id", "=", False), ("company_id", "=", warehouse.company_id.id)]
+        rows = self.env["wms.kpi.threshold"].search(expression.OR([own, general]))
         # a warehouse's own row wins over the general one
         for row in rows.sorted(lambda r: bool(r.warehouse_id)):
             limits[row.kpi] = (row.good, row.warn)

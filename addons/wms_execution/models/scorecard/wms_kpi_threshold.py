@@ -6,8 +6,8 @@ from odoo.exceptions import ValidationError
 class WmsKpiThreshold(models.Model):
     """The colours of a scorecard figure: on target at or beyond *On Target At*, watch at
     or beyond *Watch At*, else off target (beyond is above when higher is better). A row
-    without a warehouse applies to every warehouse without its own row; the built-in
-    defaults apply where there is no row at all."""
+    without a warehouse applies to every warehouse of its company without its own row; the
+    built-in defaults apply where there is no row at all."""
 
     _name = "wms.kpi.threshold"
     _description = "Scorecard Threshold"
@@ -15,6 +15,10 @@ class WmsKpiThreshold(models.Model):
 
     kpi = fields.Selection(selection="_kpi_selection", string="KPI", required=True)
     warehouse_id = fields.Many2one("stock.warehouse", help="Empty: every warehouse.")
+    company_id = fields.Many2one(
+        "res.company", compute="_compute_company_id", store=True, precompute=True, index=True,
+        readonly=False, required=True,
+    )  # fmt: skip
     good = fields.Float("On Target At", digits=(16, 3), required=True)
     warn = fields.Float("Watch At", digits=(16, 3), required=True)
     higher_is_better = fields.Boolean(compute="_compute_higher_is_better")
@@ -22,6 +26,11 @@ class WmsKpiThreshold(models.Model):
     _sql_constraints = [
         ("one_per_kpi", "unique(kpi, warehouse_id)", "One threshold per KPI and warehouse."),
     ]
+
+    @api.depends("warehouse_id")
+    def _compute_company_id(self):
+        for row in self:
+            row.company_id = row.warehouse_id.company_id or row.company_id or self.env.company
 
     @api.model
     def _kpi_selection(self):

@@ -11,7 +11,11 @@ EQUIPMENT = [
 
 
 class WmsSkill(models.Model):
-    """A certification or know-how a task may require (reach truck licence, hazmat)."""
+    """A certification or know-how a task may require (reach truck licence, hazmat).
+
+    Shared by every company: a skill means the same everywhere and its code is unique
+    across the database; it names no person, stock or figure of a company (who holds it
+    is on the operator, who is of one company)."""
 
     _name = "wms.skill"
     _description = "Warehouse Skill"
