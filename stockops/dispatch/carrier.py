@@ -24,6 +24,7 @@ stockops.dispatch.carrier.CarrierError: ship-to address is missing: street, zip
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -31,6 +32,9 @@ from decimal import Decimal
 from typing import Protocol, runtime_checkable
 
 LABEL_FORMATS = ("PDF", "ZPL")
+#: a postcode of any country: letters and digits, single spaces or hyphens between them
+#: ("3011", "SW1A 1AA", "K1A 0B1", "01000-000"), at most 10 characters
+POSTCODE = re.compile(r"(?=.{2,10}$)[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)*")
 
 #: normalised tracking statuses every connector maps its carrier's codes onto
 LABEL_CREATED = "label_created"
@@ -92,6 +96,11 @@ class Address:
         missing = self.missing()
         if missing:
             raise CarrierError(f"{role} address is missing: {', '.join(missing)}")
+        if not POSTCODE.fullmatch(self.zip.strip()):
+            raise CarrierError(
+                f"{role} postcode {self.zip!r} is not a postcode: letters and digits, "
+                "with single spaces or hyphens between them"
+            )
         if len(self.country.strip()) != 2:
             raise CarrierError(f"{role} country must be an ISO alpha-2 code, not {self.country!r}")
         return self
