@@ -24,6 +24,8 @@ stockops.dispatch.carrier.CarrierError: ship-to address is missing: street, zip
 
 from __future__ import annotations
 
+import math
+import numbers
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -118,10 +120,15 @@ class Parcel:
 
     def __post_init__(self) -> None:
         sides = (self.weight_kg, self.length_cm, self.width_cm, self.height_cm)
-        if min(sides) <= 0:
+        finite = all(
+            isinstance(s, numbers.Real) and not isinstance(s, bool) and math.isfinite(s)
+            for s in sides
+        )
+        if not finite or min(sides) <= 0:
             raise CarrierError(
-                f"parcel {self.reference or '?'} needs a positive weight and sides, got "
-                f"{self.weight_kg} kg {self.length_cm}x{self.width_cm}x{self.height_cm} cm"
+                f"parcel {self.reference or '?'} needs a positive weight and sides (finite "
+                f"numbers), got {self.weight_kg} kg "
+                f"{self.length_cm}x{self.width_cm}x{self.height_cm} cm"
             )
 
     @property
