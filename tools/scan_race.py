@@ -25,8 +25,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from odoo_env import REPO, _free_port, configured_database, find_odoo, odoo_command
+
+from bench.scan import JsonRpc
 
 PAIRS, LINES, ON_HAND, ASKED = 10, 4, 5.0, 2.0
 PASSWORD = "race-pass"  # the operators of a throwaway copy
@@ -72,38 +75,29 @@ print("RACE_PLAN " + json.dumps(plan))
 """
 
 
-class Rpc:
-    """One JSON-RPC connection of a logged-in user; errors are returned, not raised."""
+class Rpc(JsonRpc):
+    """One JSON-RPC connection of a logged-in user; errors are answers, not raised."""
 
     def __init__(self, port: int, cookie: str = "") -> None:
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
-        self.cookie = cookie
-
-    def post(self, path: str, params: dict) -> dict:
-        body = json.dumps({"jsonrpc": "2.0", "method": "call", "params": params})
-        headers = {"Content-Type": "application/json"}
-        if self.cookie:
-            headers["Cookie"] = self.cookie
-        self.conn.request("POST", path, body, headers)
-        reply = self.conn.getresponse()
-        payload = reply.read()
-        cookie = reply.getheader("Set-Cookie")
-        if cookie and "session_id=" in cookie:
-            self.cookie = cookie.split(";", 1)[0]
-        try:
-            return json.loads(payload)
-        except ValueError:  # an HTML error page: a raw error too
-            message = f"HTTP {reply.status}: {payload[:300]!r}"
-            return {"error": {"data": {"message": message}}}
+        super().__init__(f"http://127.0.0.1:{port}", cookie, timeout=600)
 
     def call(self, model: str, method: str, *args) -> dict:
         params = {"model": model, "method": method, "args": list(args), "kwargs": {}}
-        return self.post(f"/web/dataset/call_kw/{model}/{method}", params)
+        return self.send(f"/web/dataset/call_kw/{model}/{method}", params)
+
+
+def together(threads) -> None:
+    """Start ``threads`` and wait for all of them."""
+    threads = list(threads)
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
 
 
 def login(port: int, db: str, user: str) -> Rpc:
     rpc = Rpc(port)
-    answer = rpc.post("/web/session/authenticate", {"db": db, "login": user, "password": PASSWORD})
+    answer = rpc.send("/web/session/authenticate", {"db": db, "login": user, "password": PASSWORD})
     if not (answer.get("result") or {}).get("uid"):
         raise SystemExit(f"scan race: {user} cannot log in: {answer}")
     return rpc
@@ -134,15 +128,11 @@ def race_pair(conns: list, pair: dict, tally: dict, lock: threading.Lock) -> Non
             except (OSError, http.client.HTTPException) as error:  # the server dropped it
                 answers[user, copy] = {"error": {"data": {"message": repr(error)}}}
 
-        threads = [
+        together(
             threading.Thread(target=send, args=(user, rpc, copy))
             for user, *rpcs in conns
             for copy, rpc in enumerate(rpcs)
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        )
         with lock:
             judge(line, pair["users"], answers, tally)
 
@@ -264,24 +254,16 @@ def race(odoo, db, source: str) -> int:
         # parse them in several threads at once), then the others log in together
         conns = [[] for _pair in plan]
         connect(port, name, {"users": plan[0]["users"][:1]}, [])
-        logins = [
+        together(
             threading.Thread(target=connect, args=(port, name, pair, into))
             for pair, into in zip(plan, conns, strict=True)
-        ]
-        for thread in logins:
-            thread.start()
-        for thread in logins:
-            thread.join()
+        )
         phases["log in"] = time.monotonic() - raced
         raced = time.monotonic()
-        pairs = [
+        together(
             threading.Thread(target=race_pair, args=(users, pair, tally, lock))
             for users, pair in zip(conns, plan, strict=True)
-        ]
-        for thread in pairs:
-            thread.start()
-        for thread in pairs:
-            thread.join()
+        )
         took = phases["race"] = time.monotonic() - raced
         verify(port, name, plan, tally)
     finally:
