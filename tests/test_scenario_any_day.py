@@ -48,15 +48,15 @@ def _empty_bins(sc: Scenario) -> Counter:
     )
 
 
-def _orders_stock_covers(sc: Scenario) -> int:
+def _orders_stock_covers(sc: Scenario) -> list:
     """Open sale orders whose every line the stock covers, served oldest first."""
     free = Counter()
     for q in sc.quants:
         free[q.product_code] += q.qty
-    covered = 0
+    covered = []
     for order in sorted(sc.sale_orders, key=lambda o: (o.date_order, o.ref)):
         if all(free[line.product_code] >= line.qty for line in order.lines):
-            covered += 1
+            covered.append(order)
             for line in order.lines:
                 free[line.product_code] -= line.qty
     return covered
@@ -68,7 +68,12 @@ def test_the_demo_holds_what_the_odoo_tests_read(demo):
     empty = _empty_bins(sc)
     assert empty["forward"] >= 20 and empty["reserve"] >= 20, empty
     # the wave-plan tests wave the demo's ready picks (at least 50)
-    assert _orders_stock_covers(sc) >= 60
+    covered = _orders_stock_covers(sc)
+    assert len(covered) >= 60
+    # the labour demo test waves two fully reserved picks of several products each
+    # (wms_labor test_demo); Odoo may reserve a few differently, so keep a wide margin
+    several = [o for o in covered if len({line.product_code for line in o.lines}) > 1]
+    assert len(several) >= 20, len(several)
     # the policy run on the demo: 200 rules, intermittent and weekly seasonal items
     assert len(sc.products) >= 200
     patterns = Counter(p.demand_pattern for p in sc.products)
