@@ -3,10 +3,13 @@ database is served by Odoo (threaded: one cursor per request, as in production) 
 operators in 10 pairs confirm lines on it. Each pair shares one-line transfers; for every
 line both operators confirm it at the same instant, and each sends its confirmation twice
 on two connections under one key (a double tap). So each line sees a same-line race (two
-users) and two same-key races at once. Counted, and all must be 0:
+users) and two same-key races at once. Then two users press Retry at once on each of 5
+deliveries of the retry queue (validated while the carrier, a local simulator, was down).
+Counted, and all must be 0:
 
 - lost: a line not posted, or answered "posted" to nobody;
-- duplicated: units that left a bin twice, or two users both told "posted";
+- duplicated: units that left a bin twice, or two users both told "posted"; a delivery
+  with two parcels, or a label booked twice;
 - raw errors: a JSON-RPC error, or a refusal that is not one of the scan screen's
   sentences, or the two answers to one key that differ.
 
@@ -30,15 +33,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from odoo_env import REPO, _free_port, configured_database, find_odoo, odoo_command
 
 from bench.scan import JsonRpc
+from stockops.dispatch.simulators import RestCarrierSimulator
 
 PAIRS, LINES, ON_HAND, ASKED = 10, 4, 5.0, 2.0
+#: deliveries in the retry queue, each retried by two users at once
+DISPATCH = 5
 PASSWORD = "race-pass"  # the operators of a throwaway copy
 #: what the scan screen says to the operator who lost a race for a line
 CLEAR = ("already confirmed or gone", "is working this line")
 
 SETUP = f"""
 import json
-PAIRS, LINES, ON_HAND, ASKED = {PAIRS}, {LINES}, {ON_HAND}, {ASKED}
+PAIRS, LINES, ON_HAND, ASKED, DISPATCH = {PAIRS}, {LINES}, {ON_HAND}, {ASKED}, {DISPATCH}
 wh = env["stock.warehouse"].create({{"name": "Race DC", "code": "RACE"}})
 wh.out_type_id.auto_batch = False
 customers = env.ref("stock.stock_location_customers")
@@ -70,8 +76,44 @@ for picking, product, bin_ in zip(pickings, products, bins):
                    "product": product.barcode}})
 plan = [{{"users": [f"race.{{2 * p + 1:02d}}", f"race.{{2 * p + 2:02d}}"],
           "lines": lines[p * LINES:(p + 1) * LINES]}} for p in range(PAIRS)]
+# the retry queue: deliveries validated while the carrier was down (RACE_SIM: the carrier
+# simulator the driver runs, which refuses the first bookings)
+import os
+sim = json.loads(os.environ["RACE_SIM"])
+ca = env.ref("base.ca")
+wh.partner_id.write({{"street": "1 Dock Rd", "city": "Toronto", "zip": "M5V 2T6",
+                      "country_id": ca.id}})
+box = env["stock.package.type"].create({{"name": "Race box", "packaging_length": 400,
+                                         "width": 300, "height": 200, "base_weight": 0.5}})
+fedex = env["delivery.carrier"].create({{
+    "name": "Race FedEx", "delivery_type": "fedex_rest", "integration_level": "rate_and_ship",
+    "product_id": env["product.product"].create({{"name": "Race FedEx", "type": "service"}}).id,
+    "dispatch_service_code": "FEDEX_GROUND", "dispatch_package_type_id": box.id,
+    "dispatch_timeout_s": 10.0, "dispatch_attempts": 1, "dispatch_url": sim["url"],
+    "dispatch_client_id": sim["client_id"], "dispatch_client_secret": sim["client_secret"],
+    "dispatch_account_number": sim["account"]}})
+wh.out_type_id.print_label = True
+buyer = env["res.partner"].create({{"name": "Race Customer", "street": "5 Rue Sainte-Catherine",
+                                    "city": "Montreal", "zip": "H2X 1Y4", "country_id": ca.id}})
+crates = env["product.product"].create(
+    [{{"name": f"Race crate {{d}}", "is_storable": True, "weight": 2.0}} for d in range(DISPATCH)])
+shelf = env["stock.location"].create({{"name": "RACE-SHIP", "location_id": wh.lot_stock_id.id}})
+for crate in crates:
+    env["stock.quant"]._update_available_quantity(crate, shelf, ON_HAND)
+ships = env["stock.picking"].create([{{
+    "picking_type_id": wh.out_type_id.id, "partner_id": buyer.id, "carrier_id": fedex.id,
+    "location_id": shelf.id, "location_dest_id": customers.id,
+    "move_ids": [(0, 0, {{"name": crate.name, "product_id": crate.id, "product_uom_qty": 1,
+                          "location_id": shelf.id, "location_dest_id": customers.id}})],
+}} for crate in crates])
+ships.action_confirm()
+ships.action_assign()
+for ship in ships:
+    ship.move_ids.picked = True
+    ship.button_validate()
+assert set(ships.mapped("dispatch_state")) == {{"to_retry"}}, ships.mapped("dispatch_message")
 env.cr.commit()
-print("RACE_PLAN " + json.dumps(plan))
+print("RACE_PLAN " + json.dumps({{"pairs": plan, "ships": ships.ids}}))
 """
 
 
@@ -186,6 +228,42 @@ def verify(port: int, db: str, plan: list[dict], tally: dict) -> None:
             tally["duplicated"].append(f"line {line['line']}: {after} left in its bin")
 
 
+def retry_race(conns: list, ship: int, tally: dict, lock: threading.Lock) -> None:
+    """Two users press Retry on one delivery of the retry queue at the same instant."""
+    answers = {}
+    barrier = threading.Barrier(2)
+
+    def press(user, rpc):
+        barrier.wait()
+        try:
+            answers[user] = rpc.call("stock.picking", "action_dispatch_retry", [ship])
+        except (OSError, http.client.HTTPException) as error:
+            answers[user] = {"error": {"data": {"message": repr(error)}}}
+
+    together(threading.Thread(target=press, args=(user, rpc)) for user, rpc, _copy in conns)
+    with lock:
+        for user, answer in answers.items():
+            tally["retries"] += 1
+            if "error" in answer:
+                tally["raw"].append(f"{user} Retry: {answer['error']['data']['message']}")
+
+
+def verify_dispatch(rpc: Rpc, ships: list[int], sim, tally: dict) -> None:
+    """Each delivery booked once: one parcel, shipped; the carrier issued one label each."""
+    parcels = rpc.call(
+        "dispatch.parcel", "search_read", [("picking_id", "in", ships)], ["picking_id"]
+    )["result"]
+    states = rpc.call("stock.picking", "read", ships, ["dispatch_state"])["result"]
+    for row in states:
+        count = sum(1 for p in parcels if p["picking_id"][0] == row["id"])
+        if row["dispatch_state"] != "shipped" or not count:
+            tally["lost"].append(f"delivery {row['id']}: {row['dispatch_state']}, {count} parcels")
+        elif count > 1:
+            tally["duplicated"].append(f"delivery {row['id']}: {count} parcels")
+    if sim.book.labels_issued > len(ships):
+        tally["duplicated"].append(f"{sim.book.labels_issued} labels for {len(ships)} parcels")
+
+
 def serve(odoo, db, name: str, port: int, log: Path) -> subprocess.Popen:
     """Odoo serving ``name`` threaded (a cursor per request, as in production)."""
     return subprocess.Popen(
@@ -233,21 +311,29 @@ def race(odoo, db, source: str) -> int:
     logs.mkdir(exist_ok=True)
     port, log = _free_port(), logs / "scan_race.log"
     server = serve(odoo, db, name, port, log)  # starts while the shell builds the races
+    sim = RestCarrierSimulator(currency="USD").start()
+    sim.inject("unavailable", times=DISPATCH, operation="ship")  # the deliveries wait to retry
+    conf = {"url": sim.url, "client_id": sim.client_id, "client_secret": sim.client_secret,
+            "account": sim.account_number}  # fmt: skip
     try:
         shell = subprocess.run(
             [*odoo.command, "shell", *odoo_command(odoo, db, name)[len(odoo.command) :],
              "--no-http", "--log-level=warn"],
-            input=SETUP, cwd=REPO, env=odoo.env(), check=False, capture_output=True, text=True,
+            input=SETUP, cwd=REPO, env={**odoo.env(), "RACE_SIM": json.dumps(conf)},
+            check=False, capture_output=True, text=True,
         )  # fmt: skip
+        sim.clear_faults()
         found = [x for x in shell.stdout.splitlines() if x.startswith("RACE_PLAN ")]
         if not found:
             print(f"FAILED: race setup:\n{shell.stdout[-2000:]}\n{shell.stderr[-4000:]}")
             return 1
-        plan = json.loads(found[0].removeprefix("RACE_PLAN "))
+        setup = json.loads(found[0].removeprefix("RACE_PLAN "))
+        plan = setup["pairs"]
         phases["setup"] = time.monotonic() - started - sum(phases.values())
         wait_ready(server, port, log)
         phases["serve"] = time.monotonic() - started - sum(phases.values())
-        tally = {"answers": 0, "ok": 0, "clear": 0, "raw": [], "lost": [], "duplicated": []}
+        tally = {"answers": 0, "ok": 0, "clear": 0, "retries": 0, "raw": [], "lost": [],
+                 "duplicated": []}  # fmt: skip
         lock = threading.Lock()
         raced = time.monotonic()
         # one user first: the server reads its manifests once (CPython 3.11 may fail to
@@ -265,8 +351,15 @@ def race(odoo, db, source: str) -> int:
             for users, pair in zip(conns, plan, strict=True)
         )
         took = phases["race"] = time.monotonic() - raced
+        together(
+            threading.Thread(target=retry_race, args=(users, ship, tally, lock))
+            for users, ship in zip(conns, setup["ships"], strict=False)
+        )
+        phases["retry"] = time.monotonic() - raced - took
         verify(port, name, plan, tally)
+        verify_dispatch(conns[0][0][1], setup["ships"], sim, tally)
     finally:
+        sim.stop()
         server.terminate()
         server.wait(timeout=60)
         subprocess.run(drop, cwd=REPO, env=odoo.env(), check=False, capture_output=True)
@@ -274,7 +367,8 @@ def race(odoo, db, source: str) -> int:
     print(
         f"{2 * PAIRS} operators, {lines} lines, {tally['answers']} answers in {took:.1f} s: "
         f"{tally['ok']} posted (2 per line: one user's two taps), {tally['clear']} clear "
-        f"refusals; lost {len(tally['lost'])}, duplicated {len(tally['duplicated'])}, raw "
+        f"refusals; {DISPATCH} deliveries retried by two users at once ({tally['retries']} "
+        f"answers); lost {len(tally['lost'])}, duplicated {len(tally['duplicated'])}, raw "
         f"errors {len(tally['raw'])} (all in {time.monotonic() - started:.0f} s: "
         + ", ".join(f"{phase} {s:.0f} s" for phase, s in phases.items())
         + ")",
