@@ -153,20 +153,26 @@ class WmsScan(models.AbstractModel):
 
     def _claim(self, key, scope):
         """Claim ``key`` for this user and ``scope``: the new request, or none when the key
-        is taken already."""
+        is taken already. Written in SQL for its ON CONFLICT; every other stored field
+        takes its default (a field another add-on adds with one, such as a company)."""
         requests = self.env["wms.scan.request"].sudo()
         requests.flush_model()
+        stored = [
+            name for name, field in requests._fields.items()
+            if field.store and field.column_type and name not in models.MAGIC_COLUMNS
+        ]  # fmt: skip
+        uid = self.env.uid
+        values = {**requests.default_get(stored), "key": key, "scope": scope, "user_id": uid,
+                  "result": "", "create_uid": uid, "write_uid": uid}  # fmt: skip
+        now = SQL("NOW() AT TIME ZONE 'UTC'")
         self.env.cr.execute(
             SQL(
-                """INSERT INTO wms_scan_request
-                          (key, scope, user_id, result, create_uid, write_uid, create_date,
-                           write_date)
-                   VALUES (%(key)s, %(scope)s, %(uid)s, '', %(uid)s, %(uid)s,
-                           NOW() AT TIME ZONE 'UTC', NOW() AT TIME ZONE 'UTC')
-                   ON CONFLICT (key) DO NOTHING RETURNING id""",
-                key=key,
-                scope=scope,
-                uid=self.env.uid,
+                "INSERT INTO wms_scan_request (%s, create_date, write_date) VALUES (%s, %s, %s) "
+                "ON CONFLICT (key) DO NOTHING RETURNING id",
+                SQL(", ").join(SQL.identifier(name) for name in values),
+                SQL(", ").join(SQL("%s", value) for value in values.values()),
+                now,
+                now,
             )
         )
         row = self.env.cr.fetchone()
