@@ -52,19 +52,16 @@ LINES = {"small": 5, "default": 15, "large": 30}
 OPERATOR_PASSWORD = "bench-scan"
 
 
-class Rpc:
-    """One user's JSON-RPC session on one kept-alive connection."""
+class JsonRpc:
+    """One kept-alive connection to Odoo's JSON-RPC, in the session of ``cookie``: the
+    answer as sent (an HTML error page becomes an ``error`` answer too)."""
 
-    def __init__(self, url: str, db: str, login: str, password: str) -> None:
+    def __init__(self, url: str, cookie: str = "", timeout: float = 300) -> None:
         parts = urlparse(url)
-        self.conn = http.client.HTTPConnection(parts.hostname, parts.port or 80, timeout=300)
-        self.cookie = ""
-        result = self.post("/web/session/authenticate",
-                           {"db": db, "login": login, "password": password})  # fmt: skip
-        if not result.get("uid"):
-            raise SystemExit(f"bench scan: {login} cannot log in to {db} at {url}")
+        self.conn = http.client.HTTPConnection(parts.hostname, parts.port or 80, timeout=timeout)
+        self.cookie = cookie
 
-    def post(self, path: str, params: dict):
+    def send(self, path: str, params: dict) -> dict:
         body = json.dumps({"jsonrpc": "2.0", "method": "call", "params": params})
         headers = {"Content-Type": "application/json"}
         if self.cookie:
@@ -75,7 +72,24 @@ class Rpc:
         cookie = reply.getheader("Set-Cookie")
         if cookie and "session_id=" in cookie:
             self.cookie = cookie.split(";", 1)[0]
-        data = json.loads(payload)
+        try:
+            return json.loads(payload)
+        except ValueError:
+            return {"error": {"data": {"message": f"HTTP {reply.status}: {payload[:300]!r}"}}}
+
+
+class Rpc(JsonRpc):
+    """One user's JSON-RPC session on one kept-alive connection."""
+
+    def __init__(self, url: str, db: str, login: str, password: str) -> None:
+        super().__init__(url)
+        result = self.post("/web/session/authenticate",
+                           {"db": db, "login": login, "password": password})  # fmt: skip
+        if not result.get("uid"):
+            raise SystemExit(f"bench scan: {login} cannot log in to {db} at {url}")
+
+    def post(self, path: str, params: dict):
+        data = self.send(path, params)
         if data.get("error"):
             raise RuntimeError(data["error"]["data"]["message"])
         return data["result"]

@@ -4,7 +4,8 @@ Odoo 18 is found (see tools/odoo_env.py for how), on a fresh database with demo 
 Exit status is non-zero when any step fails. Environment knobs:
 ``STOCKOPS_DEMO_SIZE`` (small|default|large, default ``default``) for the demo data,
 ``STOCKOPS_KEEP_DB=1`` to keep the test database, ``STOCKOPS_TEST_MODULES`` (comma-separated
-add-on names) to narrow the Odoo tests.
+add-on names) to narrow the Odoo tests. After the Odoo tests, scan confirmations are raced
+over HTTP on a served copy of the database (tools/scan_race.py).
 """
 
 from __future__ import annotations
@@ -104,15 +105,24 @@ def odoo_tests() -> int:
             return code or 1
         print("install log: no WARNING or ERROR line")
         code = run_suite_tests(odoo, db, name)
+        if not code and "wms_execution" in selected_modules():
+            # after the engine's install step: the race drives a carrier simulator
+            from scan_race import race
+
+            code = race(odoo, db, name)  # on a served copy: the database is left as tested
         if not os.environ.get("STOCKOPS_KEEP_DB"):
             drop(odoo, db, name)
     return code
 
 
+def selected_modules() -> list[str]:
+    return os.environ.get("STOCKOPS_TEST_MODULES", ",".join(SUITE)).split(",")
+
+
 def run_suite_tests(odoo, db, name: str) -> int:
     """The add-ons' tests under pytest-odoo on the installed database; HttpCase tours
     get pytest-odoo's own HTTP server on a free port of 127.0.0.1."""
-    selected = os.environ.get("STOCKOPS_TEST_MODULES", ",".join(SUITE)).split(",")
+    selected = selected_modules()
     extra = [f"--odoo-extra={arg.lstrip('-')}" for arg in db.odoo_args()]
     return run(
         f"Odoo tests of {', '.join(selected)} (pytest-odoo) on {name}",

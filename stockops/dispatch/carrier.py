@@ -24,6 +24,9 @@ stockops.dispatch.carrier.CarrierError: ship-to address is missing: street, zip
 
 from __future__ import annotations
 
+import math
+import numbers
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -31,6 +34,9 @@ from decimal import Decimal
 from typing import Protocol, runtime_checkable
 
 LABEL_FORMATS = ("PDF", "ZPL")
+#: a postcode of any country: letters and digits, single spaces or hyphens between them
+#: ("3011", "SW1A 1AA", "K1A 0B1", "01000-000"), at most 10 characters
+POSTCODE = re.compile(r"(?=.{2,10}$)[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)*")
 
 #: normalised tracking statuses every connector maps its carrier's codes onto
 LABEL_CREATED = "label_created"
@@ -92,6 +98,11 @@ class Address:
         missing = self.missing()
         if missing:
             raise CarrierError(f"{role} address is missing: {', '.join(missing)}")
+        if not POSTCODE.fullmatch(self.zip.strip()):
+            raise CarrierError(
+                f"{role} postcode {self.zip!r} is not a postcode: letters and digits, "
+                "with single spaces or hyphens between them"
+            )
         if len(self.country.strip()) != 2:
             raise CarrierError(f"{role} country must be an ISO alpha-2 code, not {self.country!r}")
         return self
@@ -109,10 +120,15 @@ class Parcel:
 
     def __post_init__(self) -> None:
         sides = (self.weight_kg, self.length_cm, self.width_cm, self.height_cm)
-        if min(sides) <= 0:
+        finite = all(
+            isinstance(s, numbers.Real) and not isinstance(s, bool) and math.isfinite(s)
+            for s in sides
+        )
+        if not finite or min(sides) <= 0:
             raise CarrierError(
-                f"parcel {self.reference or '?'} needs a positive weight and sides, got "
-                f"{self.weight_kg} kg {self.length_cm}x{self.width_cm}x{self.height_cm} cm"
+                f"parcel {self.reference or '?'} needs a positive weight and sides (finite "
+                f"numbers), got {self.weight_kg} kg "
+                f"{self.length_cm}x{self.width_cm}x{self.height_cm} cm"
             )
 
     @property

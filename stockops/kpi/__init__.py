@@ -22,6 +22,8 @@ how it was reached. Units: fractions 0-1 for rates, hours for times, turns a yea
 
 from __future__ import annotations
 
+import math
+import numbers
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -38,7 +40,17 @@ class Kpi:
     reason: str
 
 
+def _checked(nothing: str, *figures: float) -> None:
+    """ValueError unless every figure is a finite number (``nothing`` names what it counts)."""
+    for figure in figures:
+        if isinstance(figure, bool) or not isinstance(figure, numbers.Real):
+            raise ValueError(f"{nothing}: a count or sum must be a number, not {figure!r}")
+        if not math.isfinite(figure):
+            raise ValueError(f"{nothing}: a count or sum must be finite, not {figure}")
+
+
 def _share(part: float, whole: float, unit: str, said: str, nothing: str) -> Kpi:
+    _checked(nothing, part, whole)
     if whole <= 0:
         return Kpi(None, unit, f"nothing to measure: no {nothing}")
     return Kpi(part / whole, unit, said)
@@ -46,6 +58,7 @@ def _share(part: float, whole: float, unit: str, said: str, nothing: str) -> Kpi
 
 def fill_rate(ordered_units: float, shipped_units: float) -> Kpi:
     """Units shipped over units customers ordered (fraction)."""
+    _checked("units ordered", ordered_units, shipped_units)
     return _share(
         shipped_units, ordered_units, "share",
         f"{shipped_units:g} of {ordered_units:g} units ordered shipped", "units ordered",
@@ -120,6 +133,7 @@ def lines_per_hour(lines: int, hours: float) -> Kpi:
 
 def space_utilisation(used_m3: float, capacity_m3: float) -> Kpi:
     """Volume of stock over the storage volume of the bins holding capacity (fraction)."""
+    _checked("bins with a storage volume", used_m3, capacity_m3)
     return _share(
         used_m3, capacity_m3, "share", f"{used_m3:,.1f} m3 used of {capacity_m3:,.1f} m3 of bins",
         "bins with a storage volume",
@@ -140,6 +154,7 @@ def carrying_cost(average_inventory_value: float, annual_rate: float, days: int)
 
 def aged_share(value_over: float, value_total: float, days: int) -> Kpi:
     """Share of the inventory value received more than ``days`` ago (fraction, FIFO)."""
+    _checked("stock held", value_over, value_total)
     return _share(
         value_over, value_total, "share",
         f"{value_over:,.0f} of {value_total:,.0f} held is over {days} days old", "stock held",

@@ -83,6 +83,7 @@ True
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass, fields
 
 import numpy as np
@@ -656,6 +657,10 @@ def _multiple_message(name: str, value: float) -> str:
 
 
 def _check_service_level(name: str, p: float) -> None:
+    if isinstance(p, bool) or not isinstance(p, numbers.Real):
+        raise ValueError(
+            f"{name} must be a fraction strictly between 0.5 and 1, e.g. 0.95; got {p!r}"
+        )
     if not 0.5 < p < 1.0:  # also rejects NaN
         hint = ""
         if 50.0 < p < 100.0:

@@ -10,6 +10,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from odoo import fields
+from odoo.exceptions import UserError
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -71,6 +72,24 @@ def workbook_bytes(sheet_name, columns, rows, title=None):
     sheet.autofilter(top, 0, max(last - 1, top), len(columns) - 1)
     book.close()
     return out.getvalue()
+
+
+def export_rows(records, domain):
+    """The records an export writes: the selected ``records``, else those of ``domain``.
+    Selected records that are gone (a newer run replaced them) are refused with a message
+    rather than failing half-way through the workbook."""
+    if not records:
+        return records.search(domain)
+    rows = records.exists()
+    if len(rows) != len(records):
+        raise UserError(
+            records.env._(
+                "%(n)s of the selected lines are gone (a newer run replaced them): reload "
+                "the list and export again.",
+                n=len(records) - len(rows),
+            )
+        )
+    return rows
 
 
 def download_action(env, filename, data):

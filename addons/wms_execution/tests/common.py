@@ -80,3 +80,25 @@ class WmsCase(TransactionCase):
                 for name, aisle, x, y in rows
             ]
         )  # fmt: skip
+
+
+class ScanCase(WmsCase):
+    """An order of 12 Hex Key Sets (``ITEM``) reserved from two bins: 4 in ``BIN``
+    (R01-01-1L), the rest in R0112 (R01-12-1L); the operator scans."""
+
+    BIN, ITEM = "R0101", "0840000000019"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env, wh = cls.env, cls.warehouse
+        (cls.bin_near | cls.bin_far).write({"barcode": False})
+        cls.bin_near.barcode, cls.bin_far.barcode = cls.BIN, "R0112"
+        cls.product = env["product.product"].create(
+            {"name": "Hex Key Set", "is_storable": True, "barcode": cls.ITEM}
+        )
+        env["stock.quant"]._update_available_quantity(cls.product, cls.bin_near, 4)
+        env["stock.quant"]._update_available_quantity(cls.product, cls.bin_far, 10)
+        wh.out_type_id.auto_batch = False
+        cls.order = reserved_order(env, wh.out_type_id, [(cls.product, wh.lot_stock_id, 12)])
+        cls.scan = env["wms.scan"].with_user(cls.operator)

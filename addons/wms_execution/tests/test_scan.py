@@ -1,28 +1,18 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.tests import new_test_user, tagged
 
-from .common import WmsCase, reserved_order
+from .common import ScanCase
 
 
 @tagged("post_install", "-at_install")
-class TestScanConfirm(WmsCase):
+class TestScanConfirm(ScanCase):
     """Scan to confirm: checked against what is expected, posted at once, once."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        env, wh = cls.env, cls.warehouse
-        (cls.bin_near | cls.bin_far).write({"barcode": False})
-        cls.bin_near.barcode, cls.bin_far.barcode = "R0101", "R0112"
-        cls.product = env["product.product"].create(
-            {"name": "Hex Key Set", "is_storable": True, "barcode": "0840000000019"}
-        )
-        env["stock.quant"]._update_available_quantity(cls.product, cls.bin_near, 4)
-        env["stock.quant"]._update_available_quantity(cls.product, cls.bin_far, 10)
-        cls.other = new_test_user(env, login="wms_op2_t", groups="wms_execution.group_wms_operator")
-        wh.out_type_id.auto_batch = False
-        cls.order = reserved_order(env, wh.out_type_id, [(cls.product, wh.lot_stock_id, 12)])
-        cls.scan = env["wms.scan"].with_user(cls.operator)
+        operator = "wms_execution.group_wms_operator"
+        cls.other = new_test_user(cls.env, login="wms_op2_t", groups=operator)
 
     def _on_hand(self, location):
         quants = self.env["stock.quant"].search(

@@ -28,21 +28,28 @@ def _on_hand(env, product, location):
     return product.with_context(location=location.id).qty_available
 
 
+def _pick_site(env, name, code, bins):
+    """A pick-pack-ship warehouse whose pick step is not batched, with ``bins`` (name,
+    barcode) in its stock: (warehouse, its packing zone, the bins)."""
+    warehouse = env["stock.warehouse"].create(
+        {"name": name, "code": code, "delivery_steps": "pick_pack_ship"}
+    )
+    warehouse.pick_type_id.auto_batch = False
+    bins = env["stock.location"].create(
+        [{"name": n, "barcode": b, "location_id": warehouse.lot_stock_id.id} for n, b in bins]
+    )
+    return warehouse, warehouse.pick_type_id.default_location_dest_id, bins
+
+
 @tagged("post_install", "-at_install")
 class TestScanPickTour(HttpCase):
     def test_operator_picks_an_order_with_a_short_on_the_scan_screen(self):
         env = self.env
-        warehouse = env["stock.warehouse"].create(
-            {"name": "Tour DC", "code": "TOUR", "delivery_steps": "pick_pack_ship"}
-        )
-        warehouse.pick_type_id.auto_batch = False
-        packing = warehouse.pick_type_id.default_location_dest_id
-        packing.barcode = "TOURPACK"
-        bins = env["stock.location"].create(
-            [{"name": n, "barcode": b, "location_id": warehouse.lot_stock_id.id}
-             for n, b in (("R01-01-1L", "R0101"), ("R01-12-1L", "R0112"),
-                          ("R01-15-1L", "R0115"))]
+        warehouse, packing, bins = _pick_site(
+            env, "Tour DC", "TOUR",
+            [("R01-01-1L", "R0101"), ("R01-12-1L", "R0112"), ("R01-15-1L", "R0115")],
         )  # fmt: skip
+        packing.barcode = "TOURPACK"
         knife, tape = env["product.product"].create(
             [{"name": "Utility Knife", "is_storable": True, "barcode": "0840000000026"},
              {"name": "Pipe Tape", "is_storable": True, "barcode": "0840000000033"}]
@@ -72,6 +79,28 @@ class TestScanPickTour(HttpCase):
         self.assertEqual(
             (short.kind, short.quantity, short.location_id), ("short_pick", 1, bins[1])
         )
+
+
+@tagged("post_install", "-at_install")
+class TestScanPickEmptyBinTour(HttpCase):
+    def test_operator_confirms_an_empty_bin_short_on_the_scan_screen(self):
+        env = self.env
+        warehouse, packing, (empty, other) = _pick_site(
+            env, "Empty Bin DC", "EMPTY", [("E01-01-1L", "E0101"), ("E01-02-1L", "E0102")]
+        )
+        plug = env["product.product"].create(
+            {"name": "Drain Plug", "is_storable": True, "barcode": "0840000000040"}
+        )
+        env["stock.quant"]._update_available_quantity(plug, empty, 2)
+        env["stock.quant"]._update_available_quantity(plug, other, 5)
+        order = reserved_order(env, warehouse.pick_type_id, [(plug, empty, 2)], packing)
+        new_test_user(env, login="scan_op_empty", groups="wms_execution.group_wms_operator")
+        self.start_tour("/odoo/action-wms_execution.action_wms_scan_screen",
+                        "wms_scan_pick_empty_bin", login="scan_op_empty")  # fmt: skip
+        short = env["wms.exception"].search([("picking_id", "=", order.id)])
+        self.assertEqual((short.kind, short.quantity, short.location_id), ("short_pick", 2, empty))
+        self.assertEqual(order.move_line_ids.location_id, other, "asked from the other bin")
+        self.assertEqual(_on_hand(env, plug, empty), 2, "nothing left the empty bin")
 
 
 @tagged("post_install", "-at_install")

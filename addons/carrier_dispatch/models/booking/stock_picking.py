@@ -5,6 +5,7 @@ import uuid
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 from odoo.tools.pdf import merge_pdf
 
 from stockops.dispatch.carrier import CarrierError, CarrierUnavailable, DispatchError, Parcel
@@ -340,7 +341,15 @@ class StockPicking(models.Model):
         self.message_post(body=message, message_type="notification")
 
     def action_dispatch_retry(self):
-        """Retry the booking of the selected transfers (the retry queue's button)."""
+        """Retry the booking of the selected transfers (the retry queue's button). Two
+        users pressing it at once: the second waits for the first's row locks, then fails
+        as a concurrent update, which Odoo retries: the retry finds them booked and books
+        nothing again."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL("SELECT id FROM stock_picking WHERE id = ANY(%s) FOR UPDATE", self.ids)
+        )
+        self.invalidate_recordset(["dispatch_state", "state"])
         pickings = self.filtered(
             lambda p: (
                 p.state == "done"

@@ -10,7 +10,7 @@ import json
 import threading
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from stockops.dispatch.canadapost import CanadaPostSoapCarrier
 from stockops.dispatch.carrier import (
@@ -30,6 +30,9 @@ TRACKING_URLS = {
     "canadapost_soap": "https://www.canadapost-postescanada.ca/track-reperage/en#/search?"
     "searchFor=<shipmenttrackingnumber>",
 }
+#: the longest a user waits for one carrier answer, in seconds; the most calls per request
+MAX_TIMEOUT_S = 120.0
+MAX_ATTEMPTS = 10
 #: engine clients per carrier configuration (a SOAP client parses its WSDL once)
 _CLIENTS = {}
 _CLIENTS_LOCK = threading.Lock()
@@ -88,6 +91,23 @@ class DeliveryCarrier(models.Model):
         "shipped without a package.",
     )
     dispatch_is_connector = fields.Boolean(compute="_compute_dispatch_is_connector")
+
+    @api.constrains("dispatch_timeout_s", "dispatch_attempts")
+    def _check_dispatch_calls(self):
+        """A timeout of 0 or less (or of hours) would drop the carrier from every quote
+        without a word; fewer than one attempt would never call it."""
+        for carrier in self:
+            if not 0.0 < carrier.dispatch_timeout_s <= MAX_TIMEOUT_S:
+                raise ValidationError(
+                    _("The timeout of %(name)s must be above 0 and at most %(max)s seconds "
+                      "(%(t)s given).", name=carrier.name, max=MAX_TIMEOUT_S,
+                      t=carrier.dispatch_timeout_s)
+                )  # fmt: skip
+            if not 1 <= carrier.dispatch_attempts <= MAX_ATTEMPTS:
+                raise ValidationError(
+                    _("%(name)s is called 1 to %(max)s times per request (%(n)s given).",
+                      name=carrier.name, max=MAX_ATTEMPTS, n=carrier.dispatch_attempts)
+                )  # fmt: skip
 
     @api.depends("delivery_type")
     def _compute_dispatch_is_connector(self):

@@ -40,7 +40,9 @@ class DispatchDock(models.Model):
     parcel_count = fields.Integer("Parcels Waiting", compute="_compute_parcel_count")
     load_reason = fields.Char("Load", compute="_compute_parcel_count")
 
-    @api.constrains("open_time", "close_time", "truck_capacity")
+    @api.constrains(
+        "open_time", "close_time", "truck_capacity", "capacity_parcels", "capacity_pallets"
+    )
     def _check_schedule(self):
         for dock in self:
             if not 0.0 <= dock.open_time < dock.close_time <= 24.0:
@@ -49,6 +51,10 @@ class DispatchDock(models.Model):
                 )
             if dock.truck_capacity < 1:
                 raise ValidationError(_("Dock %s must take at least one truck.", dock.name))
+            if dock.capacity_parcels < 0 or dock.capacity_pallets < 0:
+                raise ValidationError(
+                    _("The capacity of dock %s cannot be negative (0: no limit).", dock.name)
+                )
 
     def _schedule(self):
         """The engine's view of this door: capacity, opening hours, working days."""

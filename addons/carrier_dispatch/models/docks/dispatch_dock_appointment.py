@@ -85,6 +85,11 @@ class DispatchDockAppointment(models.Model):
 
     @api.constrains("dock_id", "start", "end", "state", "pallets")
     def _check_dock_capacity(self):
+        for appointment in self.filtered(lambda a: a.pallets < 0):
+            raise ValidationError(
+                _("%(appointment)s plans %(pallets)s pallets: a truck loads none or more.",
+                  appointment=appointment.name, pallets=appointment.pallets)
+            )  # fmt: skip
         for appointment, check in self._check_all().items():
             dock = appointment.dock_id
             if not check.ok:

@@ -10,7 +10,7 @@ from odoo.tools import SQL
 from stockops.policy.ageing import DEMAND_WINDOW_DAYS, age_layers, classify_movers
 
 from ...tools import bulk_create
-from ...tools.ageing_xlsx import download_action, workbook_bytes
+from ...tools.ageing_xlsx import download_action, export_rows, workbook_bytes
 from .stock_warehouse_ageing import AGEING_DEFAULTS
 
 CLASSES = [("A", "A"), ("B", "B"), ("C", "C")]
@@ -321,10 +321,7 @@ class StockPolicyAgeing(models.Model):
     # ---- exports -------------------------------------------------------------------------
 
     def _export_rows(self, default_domain):
-        if self:
-            return self
-        domain = self.env.context.get("active_domain") or default_domain
-        return self.search(domain)
+        return export_rows(self, self.env.context.get("active_domain") or default_domain)
 
     def _common_cells(self, row):
         return [

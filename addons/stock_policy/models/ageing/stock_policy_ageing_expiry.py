@@ -7,7 +7,7 @@ from odoo import _, api, fields, models
 
 from stockops.policy.ageing import days_until
 
-from ...tools.ageing_xlsx import download_action, workbook_bytes
+from ...tools.ageing_xlsx import download_action, export_rows, workbook_bytes
 from .stock_warehouse_ageing import AGEING_DEFAULTS
 
 
@@ -126,7 +126,7 @@ class StockPolicyExpiry(models.Model):
         return True
 
     def action_export_xlsx(self):
-        rows = self or self.search(self.env.context.get("active_domain") or [])
+        rows = export_rows(self, self.env.context.get("active_domain") or [])
         columns = [
             ("Warehouse", "text"),
             ("Location", "text"),

@@ -10,6 +10,7 @@ once), ``wms.scan.request`` (one answer per device key), the drop-off's held pus
 from . import wms_scan
 from . import stock_move_drop_off
 from . import wms_scan_work
+from . import wms_scan_input
 from . import wms_scan_drop
 from . import wms_scan_barcode
 from . import wms_scan_lot

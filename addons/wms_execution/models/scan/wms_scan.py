@@ -6,12 +6,17 @@ from odoo.tools import SQL, float_compare
 
 class WmsScanRequest(models.Model):
     """One confirmation a scanner sent, by the key the device made for it: a repeat (double
-    tap, retry after a timeout) gets the first answer back and posts nothing again."""
+    tap, retry after a timeout) by the same user about the same thing gets the first answer
+    back and posts nothing again; the key is bound to its user and its ``scope``."""
 
     _name = "wms.scan.request"
     _description = "Scan Confirmation"
 
     key = fields.Char(required=True, index=True)
+    scope = fields.Char(
+        help="What the confirmation was about: the method and its line, bin or transfer "
+        "(a key sent again for something else is refused)."
+    )
     user_id = fields.Many2one("res.users", required=True, default=lambda self: self.env.user)
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -39,7 +44,7 @@ class WmsScan(models.AbstractModel):
     def resolve(self, code):
         """What ``code`` is: a bin, a product (or one of its packagings), a lot or a
         package; {"type": "unknown"} when nothing matches."""
-        code = (code or "").strip()
+        code = self._code(code)  # wms_scan_input.py
         if not code:
             return {"type": "unknown", "code": code}
         location = self.env["stock.location"].search([("barcode", "=", code)], limit=1)
@@ -70,6 +75,7 @@ class WmsScan(models.AbstractModel):
         is taking right now (SKIP LOCKED), so no line is handed out twice. When nothing
         is left: {"done": True, "message", "drop": where the trip's units go, if they are
         still on the cart}."""
+        picking_id = self._record_id(picking_id, _("Transfer"))
         picking = self.env["stock.picking"].browse(picking_id).exists()
         if not picking:
             raise UserError(_("That transfer does not exist any more."))
@@ -121,20 +127,30 @@ class WmsScan(models.AbstractModel):
         """Confirm one line: the bin and product scanned must be the ones expected and the
         quantity no more than asked; then the line is posted at once (its move split if the
         rest of it is still to do). A short quantity posts what was found and opens a
-        short-pick exception. A line reserved on a lot takes that lot (``lot_code``, or
-        the lot of a GS1-128 product label). A bad scan posts nothing and answers {"ok":
-        False, "error": what was expected}. The same ``key`` again returns the first answer."""
+        short-pick exception; 0 (the bin is empty: no product to scan, ``product_code``
+        may be empty) posts nothing and opens it for the whole line. A line reserved on a
+        lot takes that lot (``lot_code``, or the lot of a GS1-128 product label). A bad
+        scan posts nothing and answers {"ok": False, "error": what was expected}. The same
+        ``key`` again, by the same user for the same line, returns the first answer."""
         return self._once(  # wms_scan_work.py
             key,
+            ("confirm_line", line_id),
             lambda: self._confirm_line(line_id, location_code, product_code, quantity, lot_code),
         )
 
     def _confirm_line(self, line_id, location_code, product_code, quantity, lot_code):
-        line = self.env["stock.move.line"].browse(line_id).exists()
+        quantity = self._number(quantity)  # wms_scan_input.py
+        line = self._lock_line(self._record_id(line_id, _("Line")))
         problem = self._check(line, location_code, product_code, quantity, lot_code)
         if problem:
             return {"ok": False, "error": problem}
         expected = line.quantity
+        if not quantity:
+            # the bin is empty: nothing to post, the whole line is short
+            picking = line.picking_id
+            self._short(line, expected)
+            return {"ok": True, "posted": 0.0, "short": expected,
+                    "next": self.take_line(picking.id)}  # fmt: skip
         rounding = line.product_uom_id.rounding
         short = float_compare(quantity, expected, precision_rounding=rounding) < 0
         # the next step (the pack) gets the units when the picker drops them off
@@ -149,17 +165,20 @@ class WmsScan(models.AbstractModel):
         """A blind count of one product in one bin: the counted quantity is applied as an
         Odoo count (the variance workflow may hold it for a recount or an approval). The
         same ``key`` again returns the first answer."""
-        return self._once(key, lambda: self._count(location_code, product_code, quantity))
+        return self._once(
+            key,
+            ("count", location_code, product_code),
+            lambda: self._count(location_code, product_code, quantity),
+        )
 
     def _count(self, location_code, product_code, quantity):
+        quantity = self._number(quantity, _("The count"))
         where, what = self.resolve(location_code), self.resolve(product_code)
         if where["type"] != "location":
             return {"ok": False, "error": _("Scan the bin first: %(c)s is not a bin.",
                                             c=location_code)}  # fmt: skip
         if what["type"] != "product":
             return {"ok": False, "error": _("%(c)s is not a product we know.", c=product_code)}
-        if quantity < 0:
-            return {"ok": False, "error": _("A count cannot be negative.")}
         quants = self.env["stock.quant"].with_context(inventory_mode=True)
         quant = quants.search(
             [("location_id", "=", where["id"]), ("product_id", "=", what["id"]),
@@ -189,6 +208,9 @@ class WmsScan(models.AbstractModel):
             got = where.get("name") or location_code
             want = line.location_id.display_name
             return _("Wrong bin: scanned %(got)s, expected %(want)s.", got=got, want=want)
+        if not quantity and not self._code(product_code):
+            return None  # the bin is empty: nothing in hand to check
+        self._in_steps(quantity, line.product_uom_id)
         product = line.product_id
         what = self._expected(product_code, product, [product.barcode, product.default_code])
         if what["type"] != "product" or what["id"] != line.product_id.id:
@@ -201,7 +223,7 @@ class WmsScan(models.AbstractModel):
         if lot_problem:
             return lot_problem
         rounding = line.product_uom_id.rounding
-        if quantity < 0 or float_compare(quantity, line.quantity, precision_rounding=rounding) > 0:
+        if float_compare(quantity, line.quantity, precision_rounding=rounding) > 0:
             return _("Too many: %(qty)s scanned, %(want)s asked. Put the extra back.",
                      qty=quantity, want=line.quantity)  # fmt: skip
         return None
@@ -210,7 +232,7 @@ class WmsScan(models.AbstractModel):
         """``resolve(code)``, answered without a search when ``code`` is exactly one of
         ``codes``, the barcodes of the ``record`` the line expects (a bin, or a product's
         barcode or reference: one unit of it)."""
-        code = (code or "").strip()
+        code = self._code(code)
         if code and code in codes:
             kind = "location" if record._name == "stock.location" else "product"
             return {"type": kind, "id": record.id, "qty": 1}

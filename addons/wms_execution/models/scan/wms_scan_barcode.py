@@ -17,7 +17,7 @@ class WmsScan(models.AbstractModel):
     @api.model
     def resolve(self, code):
         found = super().resolve(code)
-        code = (code or "").strip()
+        code = self._code(code)
         if found["type"] != "unknown" or not code:
             return found
         parts = self._gs1_parts(code)

@@ -39,9 +39,15 @@ class WmsScan(models.AbstractModel):
         transfers take them (the packing zone). Their next step (the pack) gets them
         then. {"ok", "message", "drop": the next drop-off place, if any}; a wrong place
         hands nothing on. The same ``key`` again returns the first answer."""
-        return self._once(key, lambda: self._pick_drop(picking_ids, location_code))
+        return self._once(
+            key,
+            ("pick_drop", picking_ids),
+            lambda: self._pick_drop(picking_ids, location_code),
+        )
 
     def _pick_drop(self, picking_ids, location_code):
+        picking_ids = self._record_ids(picking_ids, _("Transfer"))
+        location_code = self._code(location_code)
         pickings = self.env["stock.picking"].browse(picking_ids).exists()
         held = pickings.move_ids.filtered("wms_push_held")
         drop = self._drop_info(held)
@@ -49,7 +55,7 @@ class WmsScan(models.AbstractModel):
             return {"ok": True, "drop": False, "message": _("Nothing left on the cart.")}
         where = held.location_dest_id
         scanned = self.resolve(location_code)
-        if not (location_code or "").strip() and not any(where.mapped("barcode")):
+        if not location_code and not any(where.mapped("barcode")):
             # a place without a label is confirmed with the button
             scanned = {"type": "location", "id": where[:1].id}
         if scanned["type"] != "location" or scanned["id"] not in where.ids:

@@ -26,7 +26,7 @@ class WmsScan(models.AbstractModel):
         expected and why), or None."""
         want = line.lot_id
         if not want:
-            return None
+            return self._untracked_lot(line.product_id, self._scanned_lot(what, lot_code))
         scanned = self._scanned_lot(what, lot_code)
         strategy = self.env["stock.quant"]._get_removal_strategy(line.product_id, line.location_id)
         why = {
@@ -48,3 +48,14 @@ class WmsScan(models.AbstractModel):
                 got=scanned, want=want.name, why=why, when=when,
             )  # fmt: skip
         return None
+
+    def _untracked_lot(self, product, lot_name):
+        """A lot scanned for a product not tracked by lot would be dropped without a word:
+        the sentence refusing it, or None."""
+        if not lot_name or product.tracking != "none":
+            return None
+        return _(
+            "%(p)s is not tracked by lot, yet lot %(lot)s was scanned: scan the product's own "
+            "barcode, or ask the supervisor to track %(p)s by lot.",
+            p=product.display_name, lot=lot_name,
+        )  # fmt: skip

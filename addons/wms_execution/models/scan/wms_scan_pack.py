@@ -15,6 +15,7 @@ class WmsScan(models.AbstractModel):
     _inherit = "wms.scan"
 
     def _pack_picking(self, picking_id):
+        picking_id = self._record_id(picking_id, _("Transfer"))
         picking = self.env["stock.picking"].browse(picking_id).exists()
         if not picking:
             raise UserError(_("That transfer does not exist any more: scan it again."))
@@ -86,11 +87,13 @@ class WmsScan(models.AbstractModel):
     def pack_carton(self, picking_id, code, key):
         """Start a carton: a package type's barcode makes a new package of that type; an
         empty package's ID reuses it. Once per ``key``."""
-        return self._once(key, lambda: self._pack_carton(picking_id, code))
+        return self._once(
+            key, ("pack_carton", picking_id, code), lambda: self._pack_carton(picking_id, code)
+        )
 
     def _pack_carton(self, picking_id, code):
         picking = self._pack_picking(picking_id)
-        code = (code or "").strip()
+        code = self._code(code)
         ptype = self.env["stock.package.type"].search([("barcode", "=", code)], limit=1)
         if ptype:
             package = self.env["stock.quant.package"].create({"package_type_id": ptype.id})
@@ -124,11 +127,15 @@ class WmsScan(models.AbstractModel):
         stands for, one unit or a packaging). A product not on the order, or more than is
         left to pack, is refused. Once per ``key``."""
         return self._once(
-            key, lambda: self._pack_add(picking_id, package_id, product_code, quantity)
+            key,
+            ("pack_add", picking_id, package_id, product_code),
+            lambda: self._pack_add(picking_id, package_id, product_code, quantity),
         )
 
     def _pack_add(self, picking_id, package_id, product_code, quantity):
+        quantity = self._number(quantity, allow_none=True)
         picking = self._pack_picking(picking_id)
+        package_id = self._record_id(package_id, _("Carton"))
         package = self.env["stock.quant.package"].browse(package_id).exists()
         if not package:
             return {"ok": False, "error": _("Start a carton first: scan a carton.")}
@@ -150,6 +157,7 @@ class WmsScan(models.AbstractModel):
         quantity = (what.get("qty") or 1.0) if quantity is None else quantity
         left = sum(mine.mapped("quantity"))
         rounding = mine[:1].product_uom_id.rounding
+        self._in_steps(quantity, mine[:1].product_uom_id)
         if quantity <= 0 or float_compare(quantity, left, precision_rounding=rounding) > 0:
             return {"ok": False, "error": _("Quantity over: %(q)s scanned, %(left)s %(p)s left "
                                             "to pack. Take the extra out.", q=quantity,
@@ -194,6 +202,7 @@ class WmsScan(models.AbstractModel):
     @api.model
     def pack_close(self, package_id, code):
         """Close the carton by scanning its ID: the right carton is then weighed."""
+        package_id = self._record_id(package_id, _("Carton"))
         package = self.env["stock.quant.package"].browse(package_id).exists()
         what = self.resolve(code)
         if not package or what["type"] != "package" or what["id"] != package.id:
@@ -213,9 +222,13 @@ class WmsScan(models.AbstractModel):
         """The scale's reading for the closed carton: within tolerance its lines are
         posted at once; off it the carton is stopped (exception) and nothing is posted.
         Once per ``key``."""
-        return self._once(key, lambda: self._pack_weigh(package_id, weight_kg))
+        return self._once(
+            key, ("pack_weigh", package_id), lambda: self._pack_weigh(package_id, weight_kg)
+        )
 
     def _pack_weigh(self, package_id, weight_kg):
+        weight_kg = self._number(weight_kg, _("The weight"))
+        package_id = self._record_id(package_id, _("Carton"))
         package = self.env["stock.quant.package"].browse(package_id).exists()
         if not package:
             return {"ok": False, "error": _("That carton is gone: start a new one.")}

@@ -99,6 +99,7 @@ class WmsScan(models.AbstractModel):
     def putaway_check_bin(self, line_ids, bin_code):
         """Whether the scanned bin may take these lines and whether it is the suggested one
         (another bin needs a reason)."""
+        line_ids = self._record_ids(line_ids, _("Put-away"))
         lines = self.env["stock.move.line"].browse(line_ids).exists()
         if not lines:
             return {"ok": False, "error": _("This put-away is gone: scan the next unit.")}
@@ -115,9 +116,15 @@ class WmsScan(models.AbstractModel):
         suggested one needs a reason (kept on the line as *Why This Bin*); ``quantity``
         may be less than a single line's (the rest stays to put away). Nothing is posted
         on a bad scan; the same ``key`` again returns the first answer."""
-        return self._once(key, lambda: self._putaway_confirm(line_ids, bin_code, quantity, reason))
+        return self._once(
+            key,
+            ("putaway_confirm", line_ids),
+            lambda: self._putaway_confirm(line_ids, bin_code, quantity, reason),
+        )
 
     def _putaway_confirm(self, line_ids, bin_code, quantity, reason):
+        quantity = self._number(quantity, allow_none=True)
+        line_ids = self._record_ids(line_ids, _("Put-away"))
         lines = self.env["stock.move.line"].browse(line_ids).exists()
         if not lines or any(ml.picked or ml.state in ("done", "cancel") for ml in lines):
             return {"ok": False, "error": _("Already put away or gone: scan the next unit.")}
@@ -139,6 +146,7 @@ class WmsScan(models.AbstractModel):
             quantity = sum(lines.mapped("quantity"))
         rounding = lines[:1].product_uom_id.rounding
         total = sum(lines.mapped("quantity"))
+        self._in_steps(quantity, lines[:1].product_uom_id)
         if quantity <= 0 or float_compare(quantity, total, precision_rounding=rounding) > 0:
             return {"ok": False, "error": _(
                 "Quantity over: %(q)s scanned, %(want)s to put away. Count again.",

@@ -15,6 +15,7 @@ class WmsScan(models.AbstractModel):
     _inherit = "wms.scan"
 
     def _receipt(self, picking_id):
+        picking_id = self._record_id(picking_id, _("Receipt"))
         picking = self.env["stock.picking"].browse(picking_id).exists()
         if not picking or picking.picking_type_code != "incoming":
             raise UserError(_("That receipt does not exist any more: scan it again."))
@@ -52,10 +53,14 @@ class WmsScan(models.AbstractModel):
         ``damaged``); more than expected, a product not on the receipt or a tracked
         product without its lot is refused and nothing is written. Once per ``key``."""
         return self._once(
-            key, lambda: self._receive_count(picking_id, product_code, quantity, damaged)
+            key,
+            ("receive_count", picking_id, product_code),
+            lambda: self._receive_count(picking_id, product_code, quantity, damaged),
         )
 
     def _receive_count(self, picking_id, product_code, quantity, damaged):
+        quantity = self._number(quantity)
+        damaged = self._number(damaged, _("The damaged quantity"), allow_none=True) or 0.0
         picking = self._receipt(picking_id)
         if picking.state in ("done", "cancel"):
             return {"ok": False, "error": _("%(p)s is closed already.", p=picking.name)}
@@ -73,13 +78,9 @@ class WmsScan(models.AbstractModel):
                                             got=what["name"], p=picking.name,
                                             expected=expected)}  # fmt: skip
         move = (mine.filtered(lambda m: not m.picked) or mine)[:1]
-        damaged = damaged or 0.0
         rounding = move.product_uom.rounding
-        if (
-            quantity < 0
-            or damaged < 0
-            or float_compare(damaged, quantity, precision_rounding=rounding) > 0
-        ):
+        self._in_steps(quantity, move.product_uom)
+        if float_compare(damaged, quantity, precision_rounding=rounding) > 0:
             return {"ok": False, "error": _("Count again: %(q)s counted, %(d)s damaged.",
                                             q=quantity, d=damaged)}  # fmt: skip
         if float_compare(quantity, move.product_uom_qty, precision_rounding=rounding) > 0:
@@ -88,6 +89,9 @@ class WmsScan(models.AbstractModel):
                 "the extra aside for the supervisor.", q=quantity, want=move.product_uom_qty,
                 uom=move.product_uom.name)}  # fmt: skip
         lot_name = what.get("lot") or ""
+        untracked = self._untracked_lot(move.product_id, lot_name)  # wms_scan_lot.py
+        if untracked:
+            return {"ok": False, "error": untracked}
         if move.product_id.tracking != "none" and not lot_name:
             return {"ok": False, "error": _("%(p)s is tracked by lot: scan its GS1-128 label "
                                             "(with the lot).", p=what["name"])}  # fmt: skip
@@ -108,7 +112,9 @@ class WmsScan(models.AbstractModel):
     def receive_close(self, picking_id, key):
         """Post the counted lines of the receipt (Odoo's validation: receiving rules,
         ledger); what was not counted waits in a backorder. Once per ``key``."""
-        return self._once(key, lambda: self._receive_close(picking_id))
+        return self._once(
+            key, ("receive_close", picking_id), lambda: self._receive_close(picking_id)
+        )
 
     def _receive_close(self, picking_id):
         picking = self._receipt(picking_id)

@@ -21,13 +21,15 @@ class WmsScan(models.AbstractModel):
         what was taken and leaves the rest to do. Once per ``key``."""
         return self._once(
             key,
+            ("replenish_confirm", line_id),
             lambda: self._replenish_confirm(
                 line_id, from_code, product_code, quantity, to_code, lot_code
             ),
         )
 
     def _replenish_confirm(self, line_id, from_code, product_code, quantity, to_code, lot_code):
-        line = self.env["stock.move.line"].browse(line_id).exists()
+        quantity = self._number(quantity)
+        line = self._lock_line(self._record_id(line_id, _("Line")))
         problem = self._check(line, from_code, product_code, quantity, lot_code)
         if problem:
             return {"ok": False, "error": problem}

@@ -97,7 +97,7 @@ class WmsScan(models.AbstractModel):
     def find_transfer(self, flow, code):
         """The open transfer of ``flow`` whose reference, source document or vendor
         reference (an ASN) is ``code``; an error saying what to scan otherwise."""
-        code = (code or "").strip()
+        code = self._code(code)
         refs = ["|", "|", ("name", "=", code), ("origin", "=", code),
                 ("purchase_id.partner_ref", "=", code)]  # fmt: skip
         picking = self.env["stock.picking"].search(
@@ -117,26 +117,88 @@ class WmsScan(models.AbstractModel):
             }
         return {"ok": True, "id": picking.id, "name": picking.name}
 
-    def _once(self, key, work):
+    def _once(self, key, scope, work):
         """Run ``work()`` for confirmation ``key`` once: a repeat (double tap, retry after
-        a timeout) gets the first answer back. A repeat racing the first one collides on
-        the rows the first one writes and is retried by Odoo, then finds the answer. When
-        Odoo refuses the posting, everything ``work`` wrote is rolled back."""
-        requests = self.env["wms.scan.request"].sudo()
-        done = requests.search([("key", "=", key)], limit=1)
-        if done:
-            return json.loads(done.result)
+        a timeout) by the same user for the same ``scope`` (what the confirmation is
+        about: the method and its line, bin or transfer) gets the first answer back. A key
+        used by another user or for another scope is refused: nothing is posted. The key
+        is claimed first (an insert that waits for a concurrent claim of the same key and
+        then fails as a concurrent update, which Odoo retries: the retry reads the
+        winner's answer). When Odoo refuses the posting, everything ``work`` wrote is
+        rolled back, and so is the claim: the operator may correct the scan under the
+        same key."""
+        problem = self._key_problem(key)  # wms_scan_input.py
+        if problem:
+            return {"ok": False, "error": problem}
+        requests = self.env["wms.scan.request"]
+        requests.check_access("read")  # a user without the scan screen reads no answer
+        scope = json.dumps(list(scope), default=str)
+        done = requests.sudo().search([("key", "=", key)], limit=1)
+        claim = done or self._claim(key, scope)
+        if done or not claim:
+            return self._stored_answer(done or requests.sudo().search([("key", "=", key)]), scope)
         try:
             with self.env.cr.savepoint():
                 result = work()
         except (UserError, ValidationError) as error:
-            # Odoo refused the posting (a bin rule, a lot, a locked period): nothing of it
-            # stays, and the operator reads why
-            return {"ok": False, "error": error.args[0] if error.args else str(error)}
+            # Odoo refused the posting (a bin rule, a lot, a locked period) or the input was
+            # no number or id: nothing of it stays, and the operator reads why
+            result = {"ok": False, "error": error.args[0] if error.args else str(error)}
         if result.get("ok"):
+            claim.result = json.dumps(result)
+        else:
             # a refused scan posted nothing: the operator may correct it under the same key
-            requests.create({"key": key, "result": json.dumps(result)})
+            claim.unlink()
         return result
+
+    def _claim(self, key, scope):
+        """Claim ``key`` for this user and ``scope``: the new request, or none when the key
+        is taken already. Written in SQL for its ON CONFLICT; every other stored field
+        takes its default (a field another add-on adds with one, such as a company)."""
+        requests = self.env["wms.scan.request"].sudo()
+        requests.flush_model()
+        stored = [
+            name for name, field in requests._fields.items()
+            if field.store and field.column_type and name not in models.MAGIC_COLUMNS
+        ]  # fmt: skip
+        uid = self.env.uid
+        values = {**requests.default_get(stored), "key": key, "scope": scope, "user_id": uid,
+                  "result": "", "create_uid": uid, "write_uid": uid}  # fmt: skip
+        now = SQL("NOW() AT TIME ZONE 'UTC'")
+        self.env.cr.execute(
+            SQL(
+                "INSERT INTO wms_scan_request (%s, create_date, write_date) VALUES (%s, %s, %s) "
+                "ON CONFLICT (key) DO NOTHING RETURNING id",
+                SQL(", ").join(SQL.identifier(name) for name in values),
+                SQL(", ").join(SQL("%s", value) for value in values.values()),
+                now,
+                now,
+            )
+        )
+        row = self.env.cr.fetchone()
+        return requests.browse(row[0] if row else [])
+
+    def _stored_answer(self, done, scope):
+        """The first answer to a repeated key, when the same user sent it for the same
+        thing; a refusal otherwise."""
+        if done.user_id != self.env.user:
+            return {"ok": False, "error": _(
+                "This confirmation key was sent by another user's scanner: nothing was "
+                "posted. Reload the scan screen and scan again.")}  # fmt: skip
+        if done.scope != scope or not done.result:
+            return {"ok": False, "error": _(
+                "This confirmation key was used for another line: nothing was posted. "
+                "Reload the scan screen and scan again.")}  # fmt: skip
+        return json.loads(done.result)
+
+    def _lock_line(self, line_id):
+        """The line ``line_id`` under a row lock, or none when it is gone: a second
+        confirmation of it waits for the first, then fails as a concurrent update, which
+        Odoo retries: the retry finds the line confirmed and says so."""
+        self.env.flush_all()
+        self.env.cr.execute(SQL("SELECT id FROM stock_move_line WHERE id = %s FOR UPDATE", line_id))
+        row = self.env.cr.fetchone()
+        return self.env["stock.move.line"].browse(row[0] if row else [])
 
     def _lock_first(self, lines):
         """The first of ``lines`` no other operator holds, taken by this user under a row

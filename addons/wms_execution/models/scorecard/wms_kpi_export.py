@@ -5,6 +5,7 @@ import io
 import xlsxwriter
 
 from odoo import fields, models
+from odoo.addons.stock_policy.tools.ageing_xlsx import export_rows
 
 
 class WmsKpiValue(models.Model):
@@ -14,7 +15,7 @@ class WmsKpiValue(models.Model):
         """The selected figures (all, from the list's action menu) as a formatted workbook:
         a sheet per period kind (day, week, month), one row per warehouse and KPI with its
         side and unit, one column per period, and the average of each row."""
-        figures = self or self.search([])
+        figures = export_rows(self, [])
         out = io.BytesIO()
         book = xlsxwriter.Workbook(out, {"in_memory": True})
         formats = {

@@ -1,8 +1,9 @@
 /** @odoo-module **/
 // Pick: choose (or scan) a pick transfer; for each line in route order go to its bin and
 // scan it, scan the product (and the lot when the line takes one), give the quantity
-// (Enter: all of it). Fewer than asked is a short pick: confirmed on its own screen, it
-// posts what was found and opens an exception. At the end of the trip (a batch's last
+// (Enter: all of it). Fewer than asked is a short pick (an empty bin: "Bin empty", no
+// product to scan): confirmed on its own screen, it posts what was found and opens an
+// exception. At the end of the trip (a batch's last
 // transfer) the units still on the cart are put down where they go (the packing zone)
 // and that place is scanned: the next step gets them then. Steps: work, bin, product,
 // lot, qty, short, drop.
@@ -126,6 +127,13 @@ export class PickFlow extends ScanFlow {
             return;
         }
         await this.confirm(qty);
+    }
+
+    /** Nothing in the bin: the whole line is short, confirmed without a product scan. */
+    binEmpty() {
+        const line = this.data.line;
+        Object.assign(this.data, { product: "", lot: "", qty: 0 });
+        this.go("short", _t("Bin empty? Confirm the whole line short (%s %s), or scan the product.", line.quantity, line.uom), "error");
     }
 
     async confirmShort() {
