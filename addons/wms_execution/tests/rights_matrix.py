@@ -114,4 +114,6 @@ def markdown():
 
 
 if __name__ == "__main__":
-    print(markdown(), end="")
+    import sys
+
+    sys.stdout.write(markdown())
