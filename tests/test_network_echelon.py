@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stockops.policy.network import Stage, network_demand, plan_network
+from stockops.policy.network import Stage, network_demand, plan_network, reorder_rules
 from stockops.policy.network.simulate import gamma_demand, simulate_two_level
 
 Z95 = 1.6448536269514724
@@ -144,3 +144,18 @@ def test_the_network_plan_meets_the_sites_target_with_less_stock_than_stacking()
     assert network.total_on_hand < stacked.total_on_hand - 10
     assert (stacked.cycle_service < network.cycle_service).all()
     assert stacked.late_share > 0.0
+
+
+def test_each_warehouse_gets_an_odoo_rule_covering_the_days_the_plan_gives_it():
+    rules = reorder_rules(plan_network(two_sites()))
+    assert rules.lead_time_days_used.tolist() == [0.0, 13.0, 13.0]
+    # the single-site policy covers the 13 days of 20/day and the weekly review
+    assert (rules.min_qty[1:] >= 20 * 13).all()
+    assert rules.min_qty[0] < rules.min_qty[1]
+
+
+def test_the_simulation_refuses_a_depot_with_customers_of_its_own():
+    stages = [Stage("Tea", "Depot", 5, 2, 9), *two_sites()[1:]]
+    demand = np.ones((1, 2, 100))
+    with pytest.raises(ValueError, match="a depot without customers of its own"):
+        simulate_two_level(plan_network(stages), "Tea", demand)

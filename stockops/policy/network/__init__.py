@@ -1,7 +1,8 @@
 """Inventory policy across a network of warehouses and sales channels.
 
 What it decides: where each product's safety stock sits across a supply tree of
-warehouses (:func:`plan_network`, the guaranteed-service model), which units to move
+warehouses (:func:`plan_network`, the guaranteed-service model) and the reorder rule of
+each warehouse that follows (:func:`reorder_rules`), which units to move
 between warehouses before one runs short (:func:`propose_rebalancing`), in which order
 sales channels' orders reserve stock and from which lots (:func:`reserve`), and what each
 channel may promise (:func:`available_to_promise`).
@@ -31,6 +32,7 @@ from stockops.policy.network.channels import (
 from stockops.policy.network.echelon import NetworkPlan, Placement, plan_network
 from stockops.policy.network.graph import Stage, network_demand
 from stockops.policy.network.rebalance import Lane, Proposal, SiteStock, propose_rebalancing
+from stockops.policy.network.rules import reorder_rules
 
 __all__ = [
     "Allocation",
@@ -50,5 +52,6 @@ __all__ = [
     "network_demand",
     "plan_network",
     "propose_rebalancing",
+    "reorder_rules",
     "reserve",
 ]

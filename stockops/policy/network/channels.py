@@ -155,8 +155,7 @@ class Promise:
 def _check_channels(channels: Iterable[Channel]) -> dict[str, int]:
     ranks: dict[str, int] = {}
     for c in channels:
-        if not isinstance(c, Channel):
-            raise ValueError(f"a sales channel must be a Channel, not {c!r}")
+        checks.record(c, Channel, "a sales channel")
         checks.name("sales channel", "name", c.name)
         if isinstance(c.rank, bool) or not isinstance(c.rank, int) or c.rank < 1:
             raise ValueError(
@@ -168,16 +167,13 @@ def _check_channels(channels: Iterable[Channel]) -> dict[str, int]:
 
 
 def _check_lot(lot: object, ranks, sites) -> Lot:
-    if not isinstance(lot, Lot):
-        raise ValueError(f"stock must be given as Lot records, not {lot!r}")
+    checks.record(lot, Lot, "stock")
     where = f"lot {lot.lot!r} of {lot.product!r}"
     checks.name(where, "product", lot.product)
     checks.known(where, "site", lot.site, sites)
     checks.number(where, "quantity", lot.quantity)
-    for what in ("received", "removal"):
-        value = getattr(lot, what)
-        if not isinstance(value, dt.date) and (what == "received" or value is not None):
-            raise ValueError(f"{where}: the {what} date must be a date, not {value!r}")
+    checks.date(where, "received date", lot.received)
+    checks.date(where, "removal date", lot.removal, optional=True)
     total = 0.0
     for channel, units in lot.reserved_by:
         checks.known(where, "reserved by channel", channel, ranks)
@@ -190,8 +186,7 @@ def _check_lot(lot: object, ranks, sites) -> Lot:
 def _holds(allocations, ranks, sites) -> dict[tuple[str, str], dict[str, object]]:
     out: dict[tuple[str, str], dict[str, object]] = {}
     for a in allocations:
-        if not isinstance(a, Allocation):
-            raise ValueError(f"an allocation must be an Allocation, not {a!r}")
+        checks.record(a, Allocation, "an allocation")
         where = f"allocation of {a.product!r} at {a.site!r} for {a.channel!r}"
         checks.known(where, "channel", a.channel, ranks)
         checks.name(where, "product", a.product)
@@ -300,16 +295,14 @@ def reserve(
 
 
 def _check_request(r: object, ranks, sites) -> Request:
-    if not isinstance(r, Request):
-        raise ValueError(f"an order line to reserve must be a Request, not {r!r}")
+    checks.record(r, Request, "an order line to reserve")
     where = f"order line {r.name!r}"
     checks.name(where, "name", r.name)
     checks.known(where, "channel", r.channel, ranks)
     checks.name(where, "product", r.product)
     checks.known(where, "site", r.site, sites)
     checks.number(where, "quantity", r.quantity, positive=True)
-    if r.commitment is not None and not isinstance(r.commitment, dt.date):
-        raise ValueError(f"{where}: the commitment date must be a date, not {r.commitment!r}")
+    checks.date(where, "commitment date", r.commitment, optional=True)
     return r
 
 
@@ -363,18 +356,15 @@ def available_to_promise(
     known_sites = {checks.name("sites", "site", s) for s in sites}
     stock = [_check_lot(lot, ranks, known_sites) for lot in lots]
     holds = _holds(allocations, ranks, known_sites)
-    if not isinstance(until, dt.date):
-        raise ValueError(f"available to promise: the date must be a date, not {until!r}")
+    checks.date("available to promise", "date", until)
     arriving: dict[tuple[str, str], float] = {}
     for i in incoming:
-        if not isinstance(i, Incoming):
-            raise ValueError(f"an incoming receipt must be an Incoming, not {i!r}")
+        checks.record(i, Incoming, "an incoming receipt")
         where = f"receipt of {i.product!r} at {i.site!r}"
         checks.name(where, "product", i.product)
         checks.known(where, "site", i.site, known_sites)
         checks.number(where, "quantity", i.quantity)
-        if not isinstance(i.date, dt.date):
-            raise ValueError(f"{where}: the date must be a date, not {i.date!r}")
+        checks.date(where, "date", i.date)
         key = (i.product, i.site)
         arriving[key] = arriving.get(key, 0.0) + (i.quantity if i.date <= until else 0.0)
     places = _by_place(stock)

@@ -3,6 +3,7 @@ names the record, the field and the value, so an adapter can show it to a planne
 
 from __future__ import annotations
 
+import datetime
 import math
 import numbers
 
@@ -59,3 +60,18 @@ def unique(what: str, names: list[str]) -> None:
         if item in seen:
             raise ValueError(f"{what} {item!r} is given twice")
         seen.add(item)
+
+
+def date(where: str, field: str, value: object, *, optional: bool = False) -> object:
+    """``value`` when it is a ``datetime.date`` (or None with ``optional``); ValueError
+    otherwise."""
+    if (value is None and optional) or isinstance(value, datetime.date):
+        return value
+    raise ValueError(f"{where}: the {field} must be a date, not {value!r}")
+
+
+def record(value: object, kind: type, what: str) -> object:
+    """``value`` when it is a ``kind`` record; ValueError saying what was expected."""
+    if not isinstance(value, kind):
+        raise ValueError(f"{what} must be a {kind.__name__}, not {value!r}")
+    return value

@@ -50,9 +50,10 @@ from stockops.policy.reorder import z_for_service_level
 class Placement:
     """The safety stock of one product at one site and why: network demand (units/day,
     mean and deviation), the promised inbound and outbound service times, the lead time
-    used and the net replenishment time (days), the safety factor, the safety stock and
-    base stock (units), what planning the site alone would hold (``stacked_safety_stock``,
-    units), and the reason a planner reads."""
+    used and the net replenishment time (days), the service level behind the safety
+    factor (a share) and the factor, the safety stock and base stock (units), what
+    planning the site alone would hold (``stacked_safety_stock``, units), and the reason
+    a planner reads."""
 
     product: str
     site: str
@@ -62,6 +63,7 @@ class Placement:
     lead_time_days: int
     outbound_service_days: int
     covered_days: int
+    service_level: float
     safety_factor: float
     safety_stock: float
     base_stock: float
@@ -168,11 +170,13 @@ def _plan_product(stages: list[Stage], stacked: bool) -> list[Placement]:
         inbound[s.site] = 0 if s.supplier is None else out_days[s.supplier]
         out_days[s.site] = best(s.site, inbound[s.site])[1]
     return [
-        _placement(s, inbound, out_days, demand, z, own_cost, bool(below[s.site])) for s in order
+        _placement(s, inbound, out_days, demand, (target, z), own_cost, bool(below[s.site]))
+        for s in order
     ]
 
 
-def _placement(s, inbound, out_days, demand, z, own_cost, below) -> Placement:
+def _placement(s, inbound, out_days, demand, targets, own_cost, below) -> Placement:
+    target, z = targets
     lead = _days(s.lead_time_days)
     tau = inbound[s.site] + lead - out_days[s.site]
     mean, sd = demand[s.site]
@@ -200,6 +204,7 @@ def _placement(s, inbound, out_days, demand, z, own_cost, below) -> Placement:
         lead,
         out_days[s.site],
         tau,
+        target[s.site],
         z[s.site],
         safety,
         base,

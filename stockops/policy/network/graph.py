@@ -42,8 +42,7 @@ class Stage:
 
 def check_stage(stage: object) -> Stage:
     """The stage itself when every field is usable; ValueError with a sentence otherwise."""
-    if not isinstance(stage, Stage):
-        raise ValueError(f"a network stage must be a Stage, not {stage!r}")
+    checks.record(stage, Stage, "a network stage")
     where = f"{stage.product!r} at {stage.site!r}"
     checks.name(where, "product", stage.product)
     checks.name(where, "site", stage.site)

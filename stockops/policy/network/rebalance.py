@@ -75,8 +75,7 @@ class Proposal:
 
 
 def _check_site(row: object) -> SiteStock:
-    if not isinstance(row, SiteStock):
-        raise ValueError(f"projected stock must be a SiteStock, not {row!r}")
+    checks.record(row, SiteStock, "projected stock")
     where = f"{row.product!r} at {row.site!r}"
     checks.name(where, "product", row.product)
     checks.name(where, "site", row.site)
@@ -90,8 +89,7 @@ def _check_site(row: object) -> SiteStock:
 
 
 def _check_lane(lane: object, sites: set[str]) -> Lane:
-    if not isinstance(lane, Lane):
-        raise ValueError(f"a transfer route must be a Lane, not {lane!r}")
+    checks.record(lane, Lane, "a transfer route")
     where = f"route {lane.source!r} -> {lane.destination!r}"
     checks.known(where, "source", lane.source, sites)
     checks.known(where, "destination", lane.destination, sites)

@@ -73,6 +73,8 @@ def simulate_two_level(plan: NetworkPlan, product: str, demand: np.ndarray) -> N
     depot, sites = rows[0], rows[1:]
     if any(s.inbound_service_days != depot.outbound_service_days for s in sites):
         raise ValueError(f"{product!r}: the simulation runs a depot and its sites only")
+    if abs(depot.network_demand_per_day - sum(s.network_demand_per_day for s in sites)) > 1e-9:
+        raise ValueError(f"{product!r}: the simulation runs a depot without customers of its own")
     d = np.asarray(demand, dtype=float)
     n, n_sites, t_len = d.shape
     if n_sites != len(sites):
