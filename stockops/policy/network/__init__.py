@@ -26,12 +26,11 @@ from stockops.policy.network.channels import (
     Promise,
     Request,
     Reservation,
-    available_to_promise,
-    reserve,
 )
 from stockops.policy.network.echelon import NetworkPlan, Placement, plan_network
 from stockops.policy.network.graph import Stage, network_demand
 from stockops.policy.network.rebalance import Lane, Proposal, SiteStock, propose_rebalancing
+from stockops.policy.network.reservation import available_to_promise, reserve
 from stockops.policy.network.rules import reorder_rules
 
 __all__ = [
