@@ -137,6 +137,16 @@ ROWS = [
     ),
     ("not a stage", lambda: plan_network([None]), "a network stage must be a Stage, not None"),
     (
+        "unknown law",
+        lambda: plan_network([depot()], law="poisson"),
+        "the demand law must be one of ('normal', 'gamma'), not 'poisson'",
+    ),
+    (
+        "zero horizon",
+        lambda: propose_rebalancing([stock()], [], horizon_days=0),
+        "rebalancing: horizon (days) must be above 0, not 0",
+    ),
+    (
         "negative stock",
         lambda: propose_rebalancing([stock(projected_stock=-3)], []),
         "'Tea' at 'North': projected stock must be 0 or more, not -3",
