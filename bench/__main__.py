@@ -17,6 +17,7 @@ BENCHMARKS = {
     "ageing_odoo": "bench.ageing_odoo",
     "batching": "bench.batching",
     "labor": "bench.labor",
+    "network": "bench.network",
     "cartonize": "bench.cartonize",
     "policy_odoo": "bench.policy_odoo",
     "putaway": "bench.putaway",
