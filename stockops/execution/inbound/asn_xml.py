@@ -1,0 +1,141 @@
+"""The advance ship notice as a GS1 XML Despatch Advice (DESADV 3.x), a documented subset.
+
+Read, by local name (namespaces ignored), under ``despatchAdvice`` (the document root, or
+the one inside ``despatchAdviceMessage``):
+
+- ``despatchAdviceIdentification/entityIdentification``: the notice reference;
+- ``shipper/gln``: the vendor's reference (its GLN);
+- each ``despatchAdviceLogisticUnit``: a pallet, ``logisticUnitIdentification/sscc``;
+- each of its ``despatchAdviceLineItem``: ``despatchedQuantity``,
+  ``transactionalTradeItem/gtin`` or, without a GTIN,
+  ``transactionalTradeItem/additionalTradeItemIdentification`` (the vendor's code), and
+  ``transactionalTradeItem/transactionalItemData``: ``batchNumber``,
+  ``itemExpirationDate`` (YYYY-MM-DD) and ``serialNumber`` — n serial numbers on a line of
+  n units give n lines of one unit.
+
+Everything else is ignored. A DOCTYPE is refused (no entity is ever expanded). Errors are
+named by element path, ``despatchAdvice/despatchAdviceLogisticUnit[2]/…`` (counted from 1).
+
+>>> xml = '''<despatchAdvice>
+...   <despatchAdviceIdentification><entityIdentification>DA-9</entityIdentification>
+...   </despatchAdviceIdentification><shipper><gln>4012345000009</gln></shipper>
+...   <despatchAdviceLogisticUnit>
+...     <logisticUnitIdentification><sscc>106141412345678908</sscc></logisticUnitIdentification>
+...     <despatchAdviceLineItem><despatchedQuantity>2</despatchedQuantity>
+...       <transactionalTradeItem><gtin>80614141123458</gtin><transactionalItemData>
+...         <serialNumber>71</serialNumber><serialNumber>72</serialNumber>
+...       </transactionalItemData></transactionalTradeItem>
+...     </despatchAdviceLineItem>
+...   </despatchAdviceLogisticUnit>
+... </despatchAdvice>'''
+>>> notice = parse_despatch_advice(xml).notice
+>>> notice.ref, notice.vendor_ref, [line.serial for line in notice.pallets[0].lines]
+('DA-9', '4012345000009', ['71', '72'])
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from stockops.execution.inbound.notice import NoticeError, NoticeResult, RawLine, build_notice
+
+ROOT = "despatchAdvice"
+
+
+def _name(element: ET.Element) -> str:
+    return element.tag.rpartition("}")[2]
+
+
+def _children(element: ET.Element | None, name: str) -> list[ET.Element]:
+    return [] if element is None else [child for child in element if _name(child) == name]
+
+
+def _child(element: ET.Element | None, *path: str) -> ET.Element | None:
+    """The first element at ``path`` below ``element``, or None."""
+    for name in path:
+        element = next(iter(_children(element, name)), None)
+    return element
+
+
+def _text(element: ET.Element | None, *path: str) -> str:
+    """The stripped text at ``path`` below ``element``, or ''."""
+    found = _child(element, *path)
+    return (found.text or "").strip() if found is not None else ""
+
+
+def _root(text: str | bytes) -> tuple[ET.Element | None, str]:
+    head = text[:4096] if isinstance(text, str) else text[:4096].decode("latin-1")
+    if "<!DOCTYPE" in head.upper():
+        return None, "a DOCTYPE is not accepted in a despatch advice"
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as error:
+        return None, f"not well-formed XML ({error})"
+    if _name(root) == ROOT:
+        return root, ""
+    found = _children(root, ROOT)
+    if len(found) != 1:
+        return None, f"{_name(root)} holds {len(found)} despatchAdvice elements, a file holds one"
+    return found[0], ""
+
+
+def _item_lines(item: ET.Element, where: str, head: dict) -> tuple[list[RawLine], list[str]]:
+    """The raw lines of one despatchAdviceLineItem and the reader's own errors."""
+    trade = _child(item, "transactionalTradeItem")
+    data = _child(trade, "transactionalItemData")
+    quantity = _text(item, "despatchedQuantity")
+    serials = [s.text.strip() for s in _children(data, "serialNumber") if s.text]
+    values = dict(
+        head,
+        gtin=_text(trade, "gtin"),
+        product_code=_text(trade, "additionalTradeItemIdentification"),
+        lot=_text(data, "batchNumber"),
+        expiry=_text(data, "itemExpirationDate"),
+    )
+    if len(serials) <= 1:
+        serial = serials[0] if serials else ""
+        return [RawLine(where, quantity=quantity, serial=serial, **values)], []
+    if _as_float(quantity) != len(serials):
+        return [], [f"{len(serials)} serial numbers for a despatched quantity of {quantity}"]
+    return [
+        RawLine(f"{where}/serialNumber[{k}]", quantity="1", serial=s, **values)
+        for k, s in enumerate(serials, start=1)
+    ], []
+
+
+def _as_float(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def parse_despatch_advice(text: str | bytes) -> NoticeResult:
+    """Read a GS1 XML despatch advice (module docstring): a :class:`Notice`, or every
+    error by element path."""
+    advice, why = _root(text)
+    if advice is None:
+        return NoticeResult(None, (NoticeError("XML", why),))
+    head = {
+        "notice_ref": _text(advice, "despatchAdviceIdentification", "entityIdentification"),
+        "vendor_ref": _text(advice, "shipper", "gln"),
+    }
+    lines, errors, seen = [], [], {}
+    units = _children(advice, "despatchAdviceLogisticUnit")
+    if not units:
+        errors.append(NoticeError(ROOT, "no despatchAdviceLogisticUnit: no pallet"))
+    for u, unit in enumerate(units, start=1):
+        at = f"{ROOT}/despatchAdviceLogisticUnit[{u}]"
+        sscc = _text(unit, "logisticUnitIdentification", "sscc")
+        items = _children(unit, "despatchAdviceLineItem")
+        if sscc and seen.setdefault(sscc, at) != at:
+            errors.append(NoticeError(at, f"SSCC {sscc} is already the pallet of {seen[sscc]}"))
+            continue
+        if not items:
+            errors.append(NoticeError(at, f"pallet {sscc or 'without SSCC'} has no lines"))
+        for i, item in enumerate(items, start=1):
+            where = f"{at}/despatchAdviceLineItem[{i}]"
+            found, why = _item_lines(item, where, dict(head, sscc=sscc))
+            lines.extend(found)
+            errors.extend(NoticeError(where, message) for message in why)
+    return build_notice(lines, errors)
