@@ -35,6 +35,7 @@ def test_the_tds_sscc96_example_is_sscc_106141412345678908():
     assert epc.uri == "urn:epc:id:sscc:0614141.1234567890"
     assert (epc.sscc, epc.filter, epc.gtin) == ("106141412345678908", 3, "")
     assert encode_sscc96("106141412345678908", 7, 3) == TDS_SSCC
+    assert epc.element_string == "00106141412345678908"
 
 
 def test_a_read_in_lower_case_with_spaces_is_the_same_tag():

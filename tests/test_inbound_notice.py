@@ -1,9 +1,14 @@
 """An advance ship notice comes in whole or not at all: CSV, GS1 XML despatch advice and
 JSON give the same typed notice, and every error is named with its line, all at once."""
 
+from datetime import date
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from stockops.execution.inbound import parse_despatch_advice, parse_notice_csv, parse_notice_json
+from stockops.scenario.barcodes import gs1_check_digit
 
 P1, P2 = "006141410000000012", "006141410000000029"
 HEAD = "notice_ref,vendor_ref,sscc,gtin,product_code,quantity,lot,serial,expiry"
@@ -194,3 +199,38 @@ def test_a_json_post_is_checked_like_a_file():
     assert [str(e) for e in parse_notice_json([]).errors] == [
         "notice: an object with a list of pallets"
     ]
+
+
+def test_a_spreadsheet_csv_with_semicolons_and_spaced_headers_reads_the_same():
+    text = GOOD.replace(",", ";").replace("notice_ref;vendor_ref", "Notice Ref;Vendor Ref")
+    assert parse_notice_csv(text) == parse_notice_csv(GOOD)
+
+
+def test_the_seller_names_the_vendor_when_no_shipper_does():
+    xml = _xml(_unit(P1, _item(1))).replace("shipper>", "seller>")
+    assert parse_despatch_advice(xml).notice.vendor_ref == "4012345000009"
+
+
+LINE = st.tuples(
+    st.text("0123456789", min_size=12, max_size=12),
+    st.integers(1, 10_000),
+    st.text("ABCDEFGHJK-0123456789", max_size=8),
+    st.dates(date(2024, 1, 1), date(2035, 12, 31)) | st.none(),
+)
+
+
+@given(st.lists(st.lists(LINE, min_size=1, max_size=4), min_size=1, max_size=5))
+def test_any_well_formed_notice_reads_back_line_for_line(pallets):
+    rows, expected = [HEAD], []
+    for p, lines in enumerate(pallets):
+        sscc = "0061414100000" + f"{p:04d}"
+        sscc += gs1_check_digit(sscc)
+        for body, qty, lot, expiry in lines:
+            gtin = body + gs1_check_digit(body)
+            rows.append(f"ASN-9,V-1,{sscc},{gtin},,{qty},{lot},,{expiry or ''}")
+            expected.append((sscc, "0" + gtin, float(qty), lot, expiry))
+    notice = parse_notice_csv("\n".join(rows)).notice
+    got = [
+        (p.sscc, ln.gtin, ln.quantity, ln.lot, ln.expiry) for p in notice.pallets for ln in p.lines
+    ]
+    assert got == expected

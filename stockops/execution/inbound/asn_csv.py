@@ -1,7 +1,9 @@
 """The advance ship notice as CSV: one notice a file, one line a row, a pallet's rows
 together.
 
-Columns (header row first, any order, names as below, extra columns ignored):
+Columns (header row first, any order, names as below in any case and with spaces for
+underscores, extra columns ignored; commas, or semicolons as spreadsheets in many
+countries save them):
 ``notice_ref``, ``vendor_ref``, ``sscc`` (SSCC-18 with its check digit), ``gtin`` (GTIN-8,
 -12, -13 or -14) or ``product_code`` (the vendor's code; one of the two columns at least,
 one of the two values on each row), ``quantity`` (units, > 0), and the optional ``lot``,
@@ -31,8 +33,12 @@ OPTIONAL = ("gtin", "product_code", "lot", "serial", "expiry")
 
 def parse_notice_csv(text: str) -> NoticeResult:
     """Read a CSV notice (module docstring): a :class:`Notice`, or every error by row."""
-    rows = csv.reader(io.StringIO(text.lstrip("\ufeff")))
-    header = [name.strip().lower() for name in next(rows, [])]
+    text = text.lstrip("\ufeff")
+    first = text.partition("\n")[0]
+    rows = csv.reader(
+        io.StringIO(text), delimiter=";" if ";" in first and "," not in first else ","
+    )
+    header = [name.strip().lower().replace(" ", "_") for name in next(rows, [])]
     missing = [name for name in REQUIRED if name not in header]
     if "gtin" not in header and "product_code" not in header:
         missing.append("gtin or product_code")

@@ -4,7 +4,7 @@ Read, by local name (namespaces ignored), under ``despatchAdvice`` (the document
 the one inside ``despatchAdviceMessage``):
 
 - ``despatchAdviceIdentification/entityIdentification``: the notice reference;
-- ``shipper/gln``: the vendor's reference (its GLN);
+- ``shipper/gln``, else ``seller/gln``: the vendor's reference (its GLN);
 - each ``despatchAdviceLogisticUnit``: a pallet, ``logisticUnitIdentification/sscc``;
 - each of its ``despatchAdviceLineItem``: ``despatchedQuantity``,
   ``transactionalTradeItem/gtin`` or, without a GTIN,
@@ -36,6 +36,7 @@ named by element path, ``despatchAdvice/despatchAdviceLogisticUnit[2]/…`` (cou
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from xml.parsers import expat
 
 from stockops.execution.inbound.notice import NoticeError, NoticeResult, RawLine, build_notice
 
@@ -63,14 +64,27 @@ def _text(element: ET.Element | None, *path: str) -> str:
     return (found.text or "").strip() if found is not None else ""
 
 
+class _DoctypeError(Exception):
+    """A DOCTYPE: it could declare entities, so the document is not read at all."""
+
+
+def _refuse_doctype(*_args: object) -> None:
+    raise _DoctypeError
+
+
 def _root(text: str | bytes) -> tuple[ET.Element | None, str]:
-    head = text[:4096] if isinstance(text, str) else text[:4096].decode("latin-1")
-    if "<!DOCTYPE" in head.upper():
-        return None, "a DOCTYPE is not accepted in a despatch advice"
+    # a first pass that stops at a DOCTYPE, before any entity is declared or expanded
+    scout = expat.ParserCreate()
+    scout.StartDoctypeDeclHandler = _refuse_doctype
     try:
+        scout.Parse(text, True)
         root = ET.fromstring(text)
-    except ET.ParseError as error:
-        return None, f"not well-formed XML ({error})"
+    except _DoctypeError:
+        return None, "a DOCTYPE is not accepted in a despatch advice"
+    except (ET.ParseError, expat.ExpatError) as error:
+        line, column = getattr(error, "position", None) or (error.lineno, error.offset)
+        why = expat.ErrorString(error.code)
+        return None, f"not well-formed XML ({why}: line {line}, column {column})"
     if _name(root) == ROOT:
         return root, ""
     found = _children(root, ROOT)
@@ -118,7 +132,7 @@ def parse_despatch_advice(text: str | bytes) -> NoticeResult:
         return NoticeResult(None, (NoticeError("XML", why),))
     head = {
         "notice_ref": _text(advice, "despatchAdviceIdentification", "entityIdentification"),
-        "vendor_ref": _text(advice, "shipper", "gln"),
+        "vendor_ref": _text(advice, "shipper", "gln") or _text(advice, "seller", "gln"),
     }
     lines, errors, seen = [], [], {}
     units = _children(advice, "despatchAdviceLogisticUnit")

@@ -11,8 +11,8 @@ it is computed.
 >>> epc = decode_epc("3074257BF7194E4000001A85")
 >>> epc.uri, epc.gtin, epc.serial, epc.filter
 ('urn:epc:id:sgtin:0614141.812345.6789', '80614141123458', '6789', 3)
->>> decode_epc("3174257BF4499602D2000000").sscc
-'106141412345678908'
+>>> decode_epc("3174257BF4499602D2000000").sscc, epc.element_string
+('106141412345678908', '0180614141123458216789')
 >>> try:
 ...     decode_epc("E2801160600002000000000A")
 ... except EpcError as error:
@@ -56,6 +56,12 @@ class Epc:
     def uri(self) -> str:
         tail = f".{self.serial}" if self.scheme == "sgtin" else ""
         return f"urn:epc:id:{self.scheme}:{self.company_prefix}.{self.reference}{tail}"
+
+    @property
+    def element_string(self) -> str:
+        """The same key as a GS1 barcode reads (AI 01 + 21, or 00, no parentheses), so a
+        tag resolves through the scan's GS1 barcode path: ``0180614141123458216789``."""
+        return f"01{self.gtin}21{self.serial}" if self.scheme == "sgtin" else f"00{self.sscc}"
 
 
 def _clean(read: object) -> str:

@@ -155,6 +155,40 @@ def _line(raw: RawLine, errors: list[NoticeError]) -> NoticeLine | None:
     return NoticeLine(raw.where, gtin, raw.product_code, quantity, raw.lot, raw.serial, expiry)
 
 
+HEADS = ("notice_ref", "vendor_ref")
+
+
+def _same_notice(raw: RawLine, heads: dict[str, RawLine | None]) -> list[str]:
+    """Why ``raw`` leaves the notice or vendor reference empty, or names another one than
+    ``heads`` (the first line stating each)."""
+    found = []
+    for label in HEADS:
+        name, value, head = label.replace("_", " "), getattr(raw, label), heads[label]
+        if not value:
+            found.append(f"{name} is empty")
+        elif value != getattr(head, label):
+            found.append(
+                f"{name} {value} differs from {getattr(head, label)} of {head.where}: "
+                "one notice at a time"
+            )
+    return found
+
+
+def _pallet_errors(lines: list[RawLine]) -> list[NoticeError]:
+    """An SSCC that comes back after another pallet's lines: one SSCC, one pallet."""
+    first: dict[str, str] = {}
+    errors, last = [], None
+    for raw in lines:
+        if raw.sscc in first and raw.sscc != last:
+            why = (
+                f"SSCC {raw.sscc} is already the pallet of {first[raw.sscc]}: one SSCC, one pallet"
+            )
+            errors.append(NoticeError(raw.where, why))
+        first.setdefault(raw.sscc, raw.where)
+        last = raw.sscc
+    return errors
+
+
 def build_notice(
     lines: Iterable[RawLine], reader_errors: Iterable[NoticeError] = ()
 ) -> NoticeResult:
@@ -166,54 +200,28 @@ def build_notice(
     if not lines:
         errors.append(NoticeError("notice", "no lines"))
         return NoticeResult(None, tuple(errors))
-    first = lines[0]
-    pallets: dict[str, list[NoticeLine]] = {}
-    first_row: dict[str, str] = {}
-    serials: dict[tuple[str, str], str] = {}
+    heads = {label: next((r for r in lines if getattr(r, label)), None) for label in HEADS}
+    checked = []
     for raw in lines:
-        for label, value, head in (
-            ("notice ref", raw.notice_ref, first.notice_ref),
-            ("vendor ref", raw.vendor_ref, first.vendor_ref),
-        ):
-            if not value:
-                errors.append(NoticeError(raw.where, f"{label} is empty"))
-            elif value != head:
-                errors.append(
-                    NoticeError(
-                        raw.where,
-                        f"{label} {value} differs from {head} of "
-                        f"{first.where}: one notice at a time",
-                    )
-                )
-        line = _line(raw, errors)
-        if line is None:
-            continue
-        last = next(reversed(pallets), None)
-        if raw.sscc in pallets and raw.sscc != last:
-            errors.append(
-                NoticeError(
-                    raw.where,
-                    f"SSCC {raw.sscc} is already the pallet of "
-                    f"{first_row[raw.sscc]}: one SSCC, one pallet",
-                )
-            )
-            continue
+        errors.extend(NoticeError(raw.where, why) for why in _same_notice(raw, heads))
+        checked.append(_line(raw, errors))
+    errors.extend(_pallet_errors([raw for raw in lines if raw.sscc]))
+    serials: dict[tuple[str, str], str] = {}
+    for line in filter(None, checked):
         if line.serial:
-            seen = serials.setdefault((line.product, line.serial), raw.where)
-            if seen != raw.where:
-                errors.append(
-                    NoticeError(
-                        raw.where, f"serial {line.serial} of {line.product} is already on {seen}"
-                    )
-                )
-        first_row.setdefault(raw.sscc, raw.where)
-        pallets.setdefault(raw.sscc, []).append(line)
+            seen = serials.setdefault((line.product, line.serial), line.where)
+            if seen != line.where:
+                why = f"serial {line.serial} of {line.product} is already on {seen}"
+                errors.append(NoticeError(line.where, why))
     if errors:
         return NoticeResult(None, tuple(errors))
+    pallets: dict[str, list[NoticeLine]] = {}
+    for raw, line in zip(lines, checked, strict=True):
+        pallets.setdefault(raw.sscc, []).append(line)
     return NoticeResult(
         Notice(
-            first.notice_ref,
-            first.vendor_ref,
+            lines[0].notice_ref,
+            lines[0].vendor_ref,
             tuple(Pallet(sscc, tuple(rows)) for sscc, rows in pallets.items()),
         )
     )

@@ -26,6 +26,7 @@ receive it whole',), [('80614141123458', 1.0), ('04006381333931', 12.0)])
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -89,7 +90,7 @@ class PalletCheck:
 
 def _sscc(scan: PalletScan, reads: Reads) -> tuple[str, str]:
     """The pallet's SSCC-18, or '' and why not."""
-    code = scan.sscc.strip().replace("(00)", "")
+    code = str(scan.sscc or "").strip().replace("(00)", "")
     code = code[2:] if len(code) == 20 and code.startswith("00") else code
     if not code:
         pallets = sorted({t.sscc for t in reads.tags if t.scheme == "sscc"})
@@ -185,11 +186,21 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def _count_error(counted: tuple[CountedLine, ...] | None) -> str:
+    """Why the counted lines cannot be compared (a count that is no number of units)."""
+    for n, line in enumerate(counted or (), start=1):
+        q = line.quantity
+        if isinstance(q, bool) or not isinstance(q, (int, float)) or not math.isfinite(q) or q < 0:
+            return f"counted line {n} ({line.product}): quantity {q!r} is no number of units"
+    return ""
+
+
 def check_pallet(notice: Notice, scan: PalletScan, received: Collection[str] = ()) -> PalletCheck:
     """Check one pallet of ``notice`` against ``scan``; ``received`` holds the SSCCs already
     received (module docstring)."""
     reads = read_tags(scan.epcs)
     sscc, why = _sscc(scan, reads)
+    why = why or _count_error(scan.counted)
     if why:
         return PalletCheck(sscc, REFUSED, (why,), duplicates=reads.duplicates)
     if sscc in received:
@@ -215,7 +226,7 @@ def check_pallet(notice: Notice, scan: PalletScan, received: Collection[str] = (
             f"pallet {sscc} is as on notice {notice.ref}: {lines} of {products}, receive it whole"
         )
     if reads.duplicates:
-        reasons.append(f"{reads.duplicates} repeat reads collapsed")
+        reasons.append(reads.repeats)
     return PalletCheck(
         sscc, outcome, tuple(reasons), tuple(missing), tuple(unexpected), reads.duplicates, split
     )

@@ -29,9 +29,18 @@ class Reads:
     duplicates: int
     refused: tuple[str, ...]
 
+    @property
+    def repeats(self) -> str:
+        """The collapsed repeats as an operator reads them."""
+        n = self.duplicates
+        return f"{n} repeat read collapsed" if n == 1 else f"{n} repeat reads collapsed"
 
-def read_tags(reads: Iterable[str]) -> Reads:
-    """Decode a bulk read (hex EPCs, any case and spacing); a tag read twice is one tag."""
+
+def read_tags(reads: Iterable[str] | str) -> Reads:
+    """Decode a bulk read: a list of hex EPCs (any case and spacing), or one text of them
+    a line, a comma or a semicolon apart (a reader's push); a tag read twice is one tag."""
+    if isinstance(reads, str):
+        reads = [r for r in reads.replace(",", "\n").replace(";", "\n").splitlines() if r.strip()]
     tags: dict[str, Epc] = {}
     duplicates, refused = 0, []
     for read in reads:
@@ -78,7 +87,7 @@ def count_bin(expected: Iterable[tuple[str, str]], reads: Reads) -> BinCount:
     reasons += [f"unexpected: {_label(t)} (EPC {t.hex})" for t in unexpected]
     reasons += [f"unreadable: {why}" for why in reads.refused]
     if reads.duplicates:
-        reasons.append(f"{reads.duplicates} repeat reads collapsed")
+        reasons.append(reads.repeats)
     return BinCount(matched, missing, unexpected, reads.refused, reads.duplicates, tuple(reasons))
 
 
