@@ -80,6 +80,11 @@ CSV_ERRORS = [
     ("pallet with no lines", _csv(OK, f"ASN-7,V-ACME,{P2},,,,,,"),
      [f"row 3: pallet {P2} has no lines"]),
     ("header only", HEAD, ["notice: no lines"]),
+    ("empty file", "", ["header: missing column(s) notice_ref, vendor_ref, sscc, quantity, "
+                        "gtin or product_code"]),
+    ("Latin-1 bytes", f"{HEAD}\nASN-7,Müller".encode("latin-1"),
+     ["file: not UTF-8 text (byte 80): save the file as CSV UTF-8"]),
+    ("not text", None, ["file: a CSV notice is text, not None"]),
     ("all errors at once", _csv(f"ASN-7,V-ACME,{P1},4006381333932,,0,,,2027-13-01"),
      ["row 2: GTIN 4006381333932 has a wrong check digit (1 expected)",
       "row 2: quantity 0 is not a positive number",
@@ -151,6 +156,7 @@ U2 = "despatchAdvice/despatchAdviceLogisticUnit[2]"
 XML_ERRORS = [
     ("not XML", "<despatchAdvice><oops></despatchAdvice>",
      "XML: not well-formed XML (mismatched tag: line 1, column 24)"),
+    ("not text", 42, "XML: a despatch advice is XML text, not 42"),
     ("a DOCTYPE", '<!DOCTYPE x [<!ENTITY a "b">]><despatchAdvice/>',
      "XML: a DOCTYPE is not accepted in a despatch advice"),
     ("another document", "<orderResponse/>",
@@ -199,6 +205,10 @@ def test_a_json_post_is_checked_like_a_file():
     assert [str(e) for e in parse_notice_json([]).errors] == [
         "notice: an object with a list of pallets"
     ]
+
+
+def test_a_utf8_file_with_a_byte_order_mark_reads_as_text():
+    assert parse_notice_csv(("\ufeff" + GOOD).encode()) == parse_notice_csv(GOOD)
 
 
 def test_a_spreadsheet_csv_with_semicolons_and_spaced_headers_reads_the_same():

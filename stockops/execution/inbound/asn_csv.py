@@ -31,8 +31,17 @@ REQUIRED = ("notice_ref", "vendor_ref", "sscc", "quantity")
 OPTIONAL = ("gtin", "product_code", "lot", "serial", "expiry")
 
 
-def parse_notice_csv(text: str) -> NoticeResult:
-    """Read a CSV notice (module docstring): a :class:`Notice`, or every error by row."""
+def parse_notice_csv(text: str | bytes) -> NoticeResult:
+    """Read a CSV notice (module docstring; bytes are UTF-8): a :class:`Notice`, or every
+    error by row."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as error:
+            why = f"not UTF-8 text (byte {error.start + 1}): save the file as CSV UTF-8"
+            return NoticeResult(None, (NoticeError("file", why),))
+    if not isinstance(text, str):
+        return NoticeResult(None, (NoticeError("file", f"a CSV notice is text, not {text!r}"),))
     text = text.lstrip("\ufeff")
     first = text.partition("\n")[0]
     rows = csv.reader(

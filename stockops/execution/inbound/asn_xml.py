@@ -73,6 +73,8 @@ def _refuse_doctype(*_args: object) -> None:
 
 
 def _root(text: str | bytes) -> tuple[ET.Element | None, str]:
+    if not isinstance(text, (str, bytes)):
+        return None, f"a despatch advice is XML text, not {text!r}"
     # a first pass that stops at a DOCTYPE, before any entity is declared or expanded
     scout = expat.ParserCreate()
     scout.StartDoctypeDeclHandler = _refuse_doctype

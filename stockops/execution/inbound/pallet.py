@@ -21,7 +21,7 @@ counted GTIN-13 is padded), else the vendor's product code.
 receive it whole',), [('80614141123458', 1.0), ('04006381333931', 12.0)])
 >>> counted = (CountedLine("4006381333931", 12, lot="L-5"), CountedLine("80614141123458", 1))
 >>> check_pallet(notice, PalletScan("106141412345678908", counted=counted)).reasons[-1]
-'lot difference: 04006381333931 came as lot L-5, the notice says L-4'
+'lot difference: 04006381333931 came as lot L-5, the notice says lot L-4'
 """
 
 from __future__ import annotations
@@ -151,7 +151,9 @@ def _compare_reads(pallet: Pallet, reads: Reads) -> tuple[list[str], list[str], 
     return missing, unexpected, differences
 
 
-def _compare_counts(pallet: Pallet, counted: tuple[CountedLine, ...]):
+def _compare_counts(
+    pallet: Pallet, counted: tuple[CountedLine, ...]
+) -> tuple[list[str], list[str], list[str]]:
     """(missing, unexpected, differences) of the counted lines against the pallet's."""
     noticed, found = defaultdict(Counter), defaultdict(Counter)
     for line in pallet.lines:
@@ -169,17 +171,23 @@ def _compare_counts(pallet: Pallet, counted: tuple[CountedLine, ...]):
                 missing.append(f"{name}: {want[lot]:g} noticed, none counted")
             elif lot not in want:
                 unexpected.append(f"{name}: {got[lot]:g} counted, not on the notice")
-            elif want[lot] != got[lot]:
+            elif not math.isclose(want[lot], got[lot], rel_tol=1e-9):
                 differences.append(
                     f"count difference: {name}: {want[lot]:g} noticed, {got[lot]:g} counted"
                 )
-        extra, short = sorted(set(got) - set(want)), sorted(set(want) - set(got))
+        extra, short = _lots(set(got) - set(want)), _lots(set(want) - set(got))
         if extra and short:
             differences.append(
-                f"lot difference: {product} came as lot {', '.join(extra)}, "
-                f"the notice says {', '.join(short)}"
+                f"lot difference: {product} came as {extra}, the notice says {short}"
             )
     return missing, unexpected, differences
+
+
+def _lots(lots: set[str]) -> str:
+    """Lots as a sentence says them: ``lot L-5, L-6``, ``no lot``."""
+    named = sorted(lot for lot in lots if lot)
+    said = [f"lot {', '.join(named)}"] if named else []
+    return " and ".join(said + (["no lot"] if "" in lots else []))
 
 
 def _plural(n: int, word: str) -> str:
@@ -189,6 +197,10 @@ def _plural(n: int, word: str) -> str:
 def _count_error(counted: tuple[CountedLine, ...] | None) -> str:
     """Why the counted lines cannot be compared (a count that is no number of units)."""
     for n, line in enumerate(counted or (), start=1):
+        if not isinstance(line.product, str) or not line.product.strip():
+            return f"counted line {n}: no product"
+        if not isinstance(line.lot, str):
+            return f"counted line {n} ({line.product}): lot {line.lot!r} is no lot name"
         q = line.quantity
         if isinstance(q, bool) or not isinstance(q, (int, float)) or not math.isfinite(q) or q < 0:
             return f"counted line {n} ({line.product}): quantity {q!r} is no number of units"
