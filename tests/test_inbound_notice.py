@@ -211,6 +211,10 @@ def test_a_utf8_file_with_a_byte_order_mark_reads_as_text():
     assert parse_notice_csv(("\ufeff" + GOOD).encode()) == parse_notice_csv(GOOD)
 
 
+def test_a_csv_with_old_mac_line_ends_reads_the_same():
+    assert parse_notice_csv(GOOD.replace("\n", "\r")) == parse_notice_csv(GOOD)
+
+
 def test_a_spreadsheet_csv_with_semicolons_and_spaced_headers_reads_the_same():
     text = GOOD.replace(",", ";").replace("notice_ref;vendor_ref", "Notice Ref;Vendor Ref")
     assert parse_notice_csv(text) == parse_notice_csv(GOOD)

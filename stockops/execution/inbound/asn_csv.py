@@ -43,10 +43,10 @@ def parse_notice_csv(text: str | bytes) -> NoticeResult:
     if not isinstance(text, str):
         return NoticeResult(None, (NoticeError("file", f"a CSV notice is text, not {text!r}"),))
     text = text.lstrip("\ufeff")
-    first = text.partition("\n")[0]
-    rows = csv.reader(
-        io.StringIO(text), delimiter=";" if ";" in first and "," not in first else ","
-    )
+    first = next(iter(text.splitlines()), "")
+    # newline="": the csv module itself reads \r\n, \n and a lone \r as line ends
+    delimiter = ";" if ";" in first and "," not in first else ","
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [name.strip().lower().replace(" ", "_") for name in next(rows, [])]
     missing = [name for name in REQUIRED if name not in header]
     if "gtin" not in header and "product_code" not in header:
