@@ -177,6 +177,12 @@ XML_ERRORS = [
      f"{U1}/despatchAdviceLineItem[1]: serial A with quantity 2: a serial is 1 unit"),
     ("bad date", _xml(_unit(P1, _item(1, expiry="2027-3-1"))),
      f"{U1}/despatchAdviceLineItem[1]: expiry '2027-3-1' is not a date (YYYY-MM-DD)"),
+    ("a line outside any pallet", _xml(_unit(P1, _item(1)) + _item(2)),
+     "despatchAdvice/despatchAdviceLineItem[1]: a line outside any pallet"),
+    ("two batches on a line", _xml(_unit(P1, _item(2, batch="A").replace(
+        "</transactionalTradeItem>", "<transactionalItemData/></transactionalTradeItem>"))),
+     f"{U1}/despatchAdviceLineItem[1]: 2 transactionalItemData: one batch a line item, "
+     "split the line"),
     ("no notice ref", _xml(_unit(P1, _item(1)), ref=""),
      f"{U1}/despatchAdviceLineItem[1]: notice ref is empty"),
 ]  # fmt: skip

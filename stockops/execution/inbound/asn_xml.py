@@ -13,8 +13,10 @@ the one inside ``despatchAdviceMessage``):
   ``itemExpirationDate`` (YYYY-MM-DD) and ``serialNumber`` — n serial numbers on a line of
   n units give n lines of one unit.
 
-Everything else is ignored. A DOCTYPE is refused (no entity is ever expanded). Errors are
-named by element path, ``despatchAdvice/despatchAdviceLogisticUnit[2]/…`` (counted from 1).
+A line item outside a logistic unit, or with several ``transactionalItemData`` (batches),
+is refused rather than guessed at; everything else is ignored. A DOCTYPE is refused (no
+entity is ever expanded). Errors are named by element path,
+``despatchAdvice/despatchAdviceLogisticUnit[2]/…`` (counted from 1).
 
 >>> xml = '''<despatchAdvice>
 ...   <despatchAdviceIdentification><entityIdentification>DA-9</entityIdentification>
@@ -98,7 +100,10 @@ def _root(text: str | bytes) -> tuple[ET.Element | None, str]:
 def _item_lines(item: ET.Element, where: str, head: dict) -> tuple[list[RawLine], list[str]]:
     """The raw lines of one despatchAdviceLineItem and the reader's own errors."""
     trade = _child(item, "transactionalTradeItem")
-    data = _child(trade, "transactionalItemData")
+    batches = _children(trade, "transactionalItemData")
+    if len(batches) > 1:
+        return [], [f"{len(batches)} transactionalItemData: one batch a line item, split the line"]
+    data = batches[0] if batches else None
     quantity = _text(item, "despatchedQuantity")
     serials = [s.text.strip() for s in _children(data, "serialNumber") if s.text]
     values = dict(
@@ -138,6 +143,10 @@ def parse_despatch_advice(text: str | bytes) -> NoticeResult:
     }
     lines, errors, seen = [], [], {}
     units = _children(advice, "despatchAdviceLogisticUnit")
+    errors += [
+        NoticeError(f"{ROOT}/despatchAdviceLineItem[{n}]", "a line outside any pallet")
+        for n, _ in enumerate(_children(advice, "despatchAdviceLineItem"), start=1)
+    ]
     if not units:
         errors.append(NoticeError(ROOT, "no despatchAdviceLogisticUnit: no pallet"))
     for u, unit in enumerate(units, start=1):
