@@ -7,7 +7,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stockops.execution.inbound import parse_despatch_advice, parse_notice_csv, parse_notice_json
+from stockops.execution.inbound import (
+    check_products,
+    parse_despatch_advice,
+    parse_notice_csv,
+    parse_notice_json,
+)
 from stockops.scenario.barcodes import gs1_check_digit
 
 P1, P2 = "006141410000000012", "006141410000000029"
@@ -254,3 +259,32 @@ def test_any_well_formed_notice_reads_back_line_for_line(pallets):
         (p.sscc, ln.gtin, ln.quantity, ln.lot, ln.expiry) for p in notice.pallets for ln in p.lines
     ]
     assert got == expected
+
+
+CATALOGUE = {"4006381333931": "lot", "80614141123458": "serial", "BOLT-M8": "none"}
+PRODUCT_ERRORS = [
+    ("as the catalogue wants", f"{OK}\nASN-7,V-ACME,{P1},80614141123458,,1,,S-1,", []),
+    ("an unknown GTIN", f"ASN-7,V-ACME,{P1},00614141999996,,1,,,",
+     ["row 2: product 00614141999996 is none of ours (no product has this GTIN or vendor code)"]),
+    ("an unknown code", f"ASN-7,V-ACME,{P1},,NUT-M8,1,,,",
+     ["row 2: product NUT-M8 is none of ours (no product has this GTIN or vendor code)"]),
+    ("a lot product without lot", f"ASN-7,V-ACME,{P1},4006381333931,,3,,,",
+     ["row 2: 04006381333931 is tracked by lot: the line gives no lot"]),
+    ("a serial product without serial", f"ASN-7,V-ACME,{P1},80614141123458,,1,L-1,,",
+     ["row 2: 80614141123458 is tracked by serial: the line gives no serial"]),
+    ("a lot on an untracked product is the vendor's information",
+     f"ASN-7,V-ACME,{P1},,BOLT-M8,40,L-9,,", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "rows", "errors"), PRODUCT_ERRORS, ids=[r[0] for r in PRODUCT_ERRORS]
+)
+def test_the_notice_is_checked_against_the_catalogue_by_line(case, rows, errors):
+    notice = parse_notice_csv(_csv(rows)).notice
+    assert [str(e) for e in check_products(notice, CATALOGUE)] == errors
+
+
+def test_a_tracking_the_catalogue_does_not_know_is_refused():
+    with pytest.raises(ValueError, match="product BOLT-M8: tracking 'lots' is none of none"):
+        check_products(parse_notice_csv(GOOD).notice, {"BOLT-M8": "lots"})
