@@ -4,9 +4,10 @@ counted, with the outcome and every reason.
 Outcomes: **receive** (the pallet is as noticed: receive it whole in one confirmation,
 then put it away by the product breakdown), **exception** (not on the notice, damaged,
 tags or lines missing or unexpected, a count or a lot that differs: open an exception with
-the reasons) and **refused** (nothing to do: the pallet was already received, the SSCC is
-no SSCC). Scanning the SSCC alone receives the pallet as the notice states it; RFID reads
-and counted lines are each compared with the notice when given.
+the reasons) and **refused** (nothing changes: the pallet was already received, the SSCC
+has a wrong check digit, no single pallet tag was read, a count is no number). Scanning
+the SSCC alone receives the pallet as the notice states it; RFID reads and counted lines
+are each compared with the notice when given.
 
 Quantities are in the product's unit. Products are keyed as on the notice: GTIN-14 (a
 counted GTIN-13 is padded), else the vendor's product code.
