@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from stockops.scenario.barcodes import gs1_check_digit
+from stockops.gs1 import gs1_check_digit
 
 SGTIN96, SSCC96 = 0x30, 0x31
 # partition -> (company prefix bits, digits); the rest of 44 (SGTIN) or 58 (SSCC) bits and

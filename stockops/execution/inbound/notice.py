@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from stockops.scenario.barcodes import gs1_check_digit
+from stockops.gs1 import gs1_check_digit
 
 
 @dataclass(frozen=True, slots=True)
