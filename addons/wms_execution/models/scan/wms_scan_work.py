@@ -133,10 +133,9 @@ class WmsScan(models.AbstractModel):
         requests = self.env["wms.scan.request"]
         requests.check_access("read")  # a user without the scan screen reads no answer
         scope = json.dumps(list(scope), default=str)
-        done = requests.sudo().search([("key", "=", key)], limit=1)
-        claim = done or self._claim(key, scope)
-        if done or not claim:
-            return self._stored_answer(done or requests.sudo().search([("key", "=", key)]), scope)
+        claim = self._claim(key, scope)
+        if not claim:  # a repeat: the key's first claim holds the answer
+            return self._stored_answer(requests.sudo().search([("key", "=", key)]), scope)
         try:
             with self.env.cr.savepoint():
                 result = work()
