@@ -60,3 +60,20 @@ def test_threads_share_the_gil_under_libfaketime(year_end):
     on_faked_clock = int(_run(TWO_THREADS, year_end))
     # libfaketime's own "monotonic fix" made every GIL hand-over immediate: ~100 times less
     assert on_faked_clock > on_real_clock / 4, (on_faked_clock, on_real_clock)
+
+
+def test_a_day_and_hour_start_the_run_at_that_hour_utc(monkeypatch):
+    monkeypatch.setenv("STOCKOPS_TODAY", "2026-12-31T23:05")
+    monkeypatch.delenv(odoo_env.CLOCK_OFFSET, raising=False)
+    try:
+        env = odoo_env.clock_env()
+    except SystemExit as missing:
+        pytest.skip(str(missing))
+    now = _run("import datetime; print(datetime.datetime.utcnow().isoformat())", env)
+    assert now.startswith("2026-12-31T23:0"), now
+
+
+def test_a_bad_start_is_refused_with_the_forms_it_takes(monkeypatch):
+    monkeypatch.setenv("STOCKOPS_TODAY", "31/12/2026")
+    with pytest.raises(SystemExit, match="YYYY-MM-DDTHH:MM"):
+        odoo_env.as_of()

@@ -12,7 +12,8 @@ cluster is started on 127.0.0.1 with ``initdb``/``pg_ctl`` from PATH or the usua
 ``/usr/lib/postgresql/<version>/bin``, and removed afterwards.
 
 The clock: ``STOCKOPS_TODAY=YYYY-MM-DD`` runs the tests and the demo as of that day, 09:00
-UTC onwards. Odoo, the engine tests and a throwaway PostgreSQL cluster (always a throwaway
+UTC onwards (``YYYY-MM-DDTHH:MM``: from that hour, UTC — 23:05 puts a European site's day
+ahead of UTC's). Odoo, the engine tests and a throwaway PostgreSQL cluster (always a throwaway
 one then: a configured server keeps its own clock) run under libfaketime (Debian package
 ``faketime``) with the same offset, so Odoo's dates and PostgreSQL's ``now()`` agree.
 """
@@ -116,47 +117,57 @@ FAKETIME_LIBS = (
 )
 
 
-def as_of() -> datetime.date | None:
-    """The day of ``STOCKOPS_TODAY``, or None to run on the real clock."""
+def as_of() -> datetime.datetime | None:
+    """The naive UTC moment the run starts at by ``STOCKOPS_TODAY`` (a day: its 09:00; a
+    day and time: that time), or None to run on the real clock."""
     text = os.environ.get("STOCKOPS_TODAY", "").strip()
     if not text:
         return None
     try:
-        return datetime.date.fromisoformat(text)
+        if "T" in text or " " in text:
+            start = datetime.datetime.fromisoformat(text)
+        else:
+            start = datetime.datetime.combine(datetime.date.fromisoformat(text), datetime.time(9))
     except ValueError:
-        raise SystemExit(f"STOCKOPS_TODAY={text!r} is not a date: use YYYY-MM-DD") from None
+        raise SystemExit(
+            f"STOCKOPS_TODAY={text!r} is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM (UTC)"
+        ) from None
+    if start.tzinfo is not None:
+        start = start.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+    return start
 
 
-#: the run's clock offset, ``<day>:<seconds>``, handed down to every process of the run
+#: the run's clock offset, ``<start>:<seconds>``, handed down to every process of the run
 CLOCK_OFFSET = "STOCKOPS_CLOCK_OFFSET"
 
 
-def _offset_s(day: datetime.date) -> int:
-    """Seconds from the real clock to ``day`` 09:00 UTC, taken once per run: the first call
+def _offset_s(start: datetime.datetime) -> int:
+    """Seconds from the real clock to ``start`` (naive UTC), taken once per run: the first call
     stores it in this process's environment, where later calls and child processes (started
     under libfaketime or not) find it. Taken anew at each call, PostgreSQL, started minutes
     before Odoo, would run those minutes ahead of it."""
-    known, _, seconds = os.environ.get(CLOCK_OFFSET, "").partition(":")
-    if known == day.isoformat():
+    known, _, seconds = os.environ.get(CLOCK_OFFSET, "").rpartition(":")
+    if known == start.isoformat():
         return int(seconds)
-    start = datetime.datetime.combine(day, datetime.time(9), tzinfo=datetime.timezone.utc)
-    offset = int((start - datetime.datetime.now(datetime.timezone.utc)).total_seconds())
-    os.environ[CLOCK_OFFSET] = f"{day.isoformat()}:{offset}"
+    moment = start.replace(tzinfo=datetime.timezone.utc)
+    offset = int((moment - datetime.datetime.now(datetime.timezone.utc)).total_seconds())
+    os.environ[CLOCK_OFFSET] = f"{start.isoformat()}:{offset}"
     return offset
 
 
 def clock_env(base: dict[str, str] | None = None) -> dict[str, str]:
     """``base`` (default: this process's environment) with the clock moved to
-    ``STOCKOPS_TODAY`` 09:00 UTC by libfaketime, as one offset from the real clock for the
-    whole run so every process started with it agrees; unchanged without ``STOCKOPS_TODAY``."""
+    ``STOCKOPS_TODAY``'s start (:func:`as_of`) by libfaketime, as one offset from the real
+    clock for the whole run so every process started with it agrees; unchanged without
+    ``STOCKOPS_TODAY``."""
     env = dict(os.environ if base is None else base)
-    day = as_of()
-    if day is None:
+    start = as_of()
+    if start is None:
         return env
     found = [path for pattern in FAKETIME_LIBS for path in sorted(glob.glob(pattern))]
     if not found:
         raise SystemExit("STOCKOPS_TODAY needs libfaketime: apt-get install faketime")
-    offset = _offset_s(day)
+    offset = _offset_s(start)
     env[CLOCK_OFFSET] = os.environ[CLOCK_OFFSET]
     env["LD_PRELOAD"] = " ".join(filter(None, [found[0], env.get("LD_PRELOAD")]))
     env["FAKETIME"] = f"{offset:+d}"

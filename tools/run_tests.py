@@ -147,10 +147,11 @@ def drop(odoo, db, name: str) -> None:
 
 
 def main() -> int:
-    day = as_of()
-    if day:
+    start = as_of()
+    if start:
         clock_env()  # says now, not after the engine checks, when libfaketime is missing
-        print(f"=== running as of {day.isoformat()} (STOCKOPS_TODAY, libfaketime)", flush=True)
+        when = start.strftime("%Y-%m-%d %H:%M UTC")
+        print(f"=== running as of {when} (STOCKOPS_TODAY, libfaketime)", flush=True)
     code = engine_checks()
     if code:
         return code

@@ -146,7 +146,7 @@ class WmsDemoLoader(models.AbstractModel):
                 }
             )
         # the appointments are planned on the site's clock, as the doors' hours are
-        site = self.env.ref("stock.warehouse0")._wms_tz()
+        site = self.env.ref("stock.warehouse0")._site_tz()
         self.with_context(tz=site)._load_demo_doors()
         self._load_demo_routes()
         return True

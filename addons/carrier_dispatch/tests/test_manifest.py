@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Close day: each carrier's labelled parcels of a warehouse go on one manifest."""
 
-from odoo import fields
+from odoo.addons.stock_policy.tests.common import far_from_site
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -17,6 +17,15 @@ class TestManifest(DispatchCase):
             .create({"warehouse_id": self.warehouse.id, **vals})
         )
         return wizard, wizard.action_close()
+
+    def test_close_day_closes_the_sites_day_whoever_closes_it(self):
+        today = far_from_site(self.warehouse, self.user)
+        wizard = (
+            self.env["dispatch.manifest.close"]
+            .with_user(self.user)
+            .create({"warehouse_id": self.warehouse.id})
+        )
+        self.assertEqual(wizard.day, today)
 
     def test_close_day_hands_each_carriers_parcels_over_once(self):
         two = self._validate(self._picking(self.fedex, packages=2))
@@ -39,7 +48,7 @@ class TestManifest(DispatchCase):
         fedex = manifests.filtered(lambda m: m.carrier_id == self.fedex)
         self.assertEqual(fedex.parcel_ids, (two | one).dispatch_parcel_ids)
         self.assertEqual((fedex.parcel_count, fedex.shipment_count), (3, 2))
-        self.assertEqual(fedex.day, fields.Date.context_today(fedex))
+        self.assertEqual(fedex.day, self.warehouse._site_today())
         self.assertEqual(set(self.fedex_sim.book.manifests), {fedex.name})
         self.assertEqual(
             set(self.fedex_sim.book.manifests[fedex.name]),

@@ -1,3 +1,4 @@
+from . import site_clock
 from . import demand
 from . import reorder
 from . import classification

@@ -4,6 +4,8 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import new_test_user
 
+from ..models.site_clock.res_company import site_today
+
 
 def planning_setup(cls, login, warehouse_name, code, vendor_name):
     """A purchase-planner user, a warehouse, a vendor and a 95% weekly profile for that
@@ -75,3 +77,23 @@ def post_valued_move(env, product, qty, source, dest, price, when):
     )
     env.invalidate_all()
     return layer
+
+
+#: a site a day ahead of UTC (+14 h) and a user a day behind it (-11 h): their days differ
+#: at every hour, so a test of "the site's day, not the reader's" can fail whenever it runs
+SITE_AHEAD_TZ = "Pacific/Kiritimati"
+USER_BEHIND_TZ = "Pacific/Pago_Pago"
+
+
+def far_from_site(warehouse, *users):
+    """Put ``warehouse`` on its own address in :data:`SITE_AHEAD_TZ` and ``users`` in
+    :data:`USER_BEHIND_TZ`; returns the site's day, which differs from each user's."""
+    env = warehouse.env
+    warehouse.partner_id = env["res.partner"].create(
+        {"name": f"{warehouse.name} site", "tz": SITE_AHEAD_TZ}
+    )
+    for user in users:
+        user.tz = USER_BEHIND_TZ
+    today = warehouse._site_today()
+    assert site_today(USER_BEHIND_TZ) != today, "the user's day is the site's"
+    return today

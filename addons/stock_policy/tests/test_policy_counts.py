@@ -2,10 +2,11 @@
 from collections import Counter
 from datetime import timedelta
 
-from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
+
+from .common import far_from_site
 
 
 @tagged("post_install", "-at_install")
@@ -50,7 +51,7 @@ class TestCycleCountPlan(TransactionCase):
         plan = self.env["stock.policy.count.plan"].with_user(self.planner)
         plan._plan(self.warehouse)
         quants = self._quants()
-        today = fields.Date.context_today(quants)
+        today = self.warehouse._site_today()
         self.assertTrue(all(q.inventory_date > today for q in quants))
         self.assertTrue(all(q.inventory_date.weekday() < 5 for q in quants))
         # 5 x 12 + 20 x 4 + 100 x 1 = 240 counts over about 260 working days: one a day
@@ -61,6 +62,13 @@ class TestCycleCountPlan(TransactionCase):
         self.assertLessEqual(max(a_dates), month[-1] + timedelta(days=10))
         a_quant = quants.filtered(lambda q: self.class_of[q.product_id.id] == "A")[:1]
         self.assertIn("A: 12 counts a year", a_quant.policy_count_trigger)
+
+    def test_a_planner_far_from_the_site_plans_from_the_sites_day(self):
+        today = far_from_site(self.warehouse, self.planner)
+        self.env["stock.policy.count.plan"].with_user(self.planner)._plan(self.warehouse)
+        first = min(self._quants().mapped("inventory_date"))
+        self.assertGreater(first, today, "nothing is planned for a day the site has lived")
+        self.assertLessEqual(first, today + timedelta(days=3), "the plan starts at once")
 
 
 @tagged("post_install", "-at_install")
@@ -107,6 +115,7 @@ class TestCountVariance(TransactionCase):
         self.assertEqual(quant.policy_count_state, "recount")
         self.assertEqual(quant.quantity, 100, "nothing is applied on a first variance")
         self.assertEqual(quant.policy_first_count, 90)
+        self.assertEqual(quant.inventory_date, self.warehouse._site_today(), "recount today")
         self.assertEqual(action["tag"], "display_notification")
         quant, _action = self._count(91)
         self.assertEqual(quant.policy_count_state, "to_approve")
@@ -123,6 +132,11 @@ class TestCountVariance(TransactionCase):
         )
         self.assertFalse(result.accurate)
         self.assertEqual((result.first_count_qty, result.reason), (90, "unscanned_move"))
+
+    def test_a_recount_is_due_on_the_sites_day_whoever_counts(self):
+        today = far_from_site(self.warehouse, self.counter)
+        quant, _action = self._count(90)
+        self.assertEqual((quant.policy_count_state, quant.inventory_date), ("recount", today))
 
     def test_a_miscount_corrected_by_the_recount_is_applied(self):
         quant, _action = self._count(80)

@@ -1,7 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
+
+from .common import far_from_site
 
 
 @tagged("post_install", "-at_install")
@@ -63,9 +64,14 @@ class TestEventCounts(TransactionCase):
     def test_emptying_a_bin_asks_for_its_count_today(self):
         picking = self._ship(10, 10)
         quant = self._quant()
-        self.assertEqual(quant.inventory_date, fields.Date.context_today(quant))
+        self.assertEqual(quant.inventory_date, self.warehouse._site_today())
         self.assertEqual(quant.policy_count_trigger, f"Stockout after {picking.name}")
         self.assertTrue(quant.user_id, "the empty bin's quant is kept for its count")
+
+    def test_a_clerk_far_from_the_site_asks_for_the_count_on_the_sites_day(self):
+        today = far_from_site(self.warehouse, self.clerk)
+        self._ship(10, 10)
+        self.assertEqual(self._quant().inventory_date, today)
 
     def test_a_short_pick_asks_for_a_count(self):
         picking = self._ship(8, 5)

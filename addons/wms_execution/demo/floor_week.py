@@ -5,11 +5,10 @@ from datetime import timedelta
 from typing import NamedTuple
 
 from odoo import models
+from odoo.addons.stock_policy.models.site_clock import site_to_utc
 from odoo.tools import SQL
 
 from stockops.scenario.floor import plan_floor_work
-
-from ..models.layout.res_company import site_to_utc
 
 
 class FloorJob(NamedTuple):
@@ -47,7 +46,7 @@ class WmsDemoLoader(models.AbstractModel):
 
     def _floor_utc(self, warehouse):
         """Local time on the site's clock -> naive UTC."""
-        return functools.partial(site_to_utc, warehouse._wms_tz())
+        return functools.partial(site_to_utc, warehouse._site_tz())
 
     def _floor_jobs(self, work, warehouse):
         """The put-aways and picks of ``work`` as found in the database (by their order

@@ -4,7 +4,6 @@ from datetime import timedelta
 
 import pytz
 
-from odoo import fields
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
 
@@ -15,10 +14,10 @@ from ..models.scorecard.wms_kpi import KpiWindow
 
 def last_two_weeks(env, warehouse):
     """The scorecard's window over the 14 days up to today, in the warehouse's zone."""
-    today = fields.Date.context_today(env["wms.kpi.value"])
+    today = warehouse._site_today()
     start = today - timedelta(days=14)
     period = Period("week", start, today + timedelta(days=1), 15, True)
-    return KpiWindow([period], warehouse._wms_tz(), today)
+    return KpiWindow([period], warehouse._site_tz(), today)
 
 
 def as_demo_supervisor(case, module_name, login):

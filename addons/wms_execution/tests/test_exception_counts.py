@@ -1,5 +1,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields
 from odoo.tests import Form, tagged
 
 from .common import WmsCase
@@ -35,8 +34,8 @@ class TestExceptionCounts(WmsCase):
         return form.record
 
     def test_a_location_problem_asks_for_a_count_of_everything_in_the_bin(self):
-        exc = self._report(location_id=self.bin_near.id, kind="location")
-        today = fields.Date.context_today(exc)
+        self._report(location_id=self.bin_near.id, kind="location")
+        today = self.bin_near.warehouse_id._site_today()
         for product in (self.wrench, self.pliers):
             quant = self._quant(product, self.bin_near)
             self.assertEqual(quant.inventory_date, today)

@@ -107,7 +107,7 @@ class TestDemoFloor(TransactionCase):
         # one count per quant due, none twice
         due = self.env["stock.quant"].search(
             [("location_id.warehouse_id", "=", wh.id), ("location_id.usage", "=", "internal"),
-             ("inventory_date", "<=", fields.Date.context_today(self.tasks)),
+             ("inventory_date", "<=", wh._site_today()),
              ("inventory_quantity_set", "=", False)]
         )  # fmt: skip
         counts = (first | second).filtered(lambda t: t.kind == "count")

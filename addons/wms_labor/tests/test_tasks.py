@@ -1,7 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import timedelta
 
-from odoo import fields
 from odoo.tests import tagged
 
 from .common import LaborCase
@@ -103,7 +102,7 @@ class TestTasks(LaborCase):
         task.action_start()
         task.action_done()
         task.write({"actual_s": 60.0})  # one line in a minute
-        today = fields.Date.context_today(task)
+        today = self.warehouse._site_today()
         monday = today - timedelta(days=today.weekday())
         figures = self.env["wms.kpi.value"]._compute_week(self.warehouse, monday)
         lines = figures.filtered(lambda f: f.kpi == "lines_per_hour")

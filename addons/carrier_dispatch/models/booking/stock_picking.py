@@ -101,6 +101,10 @@ class StockPicking(models.Model):
         bulk = cartons.pop(self.env["stock.quant.package"], lines.browse())
         return cartons, bulk
 
+    def _dispatch_site_today(self):
+        """Today at the warehouse the order ships from (a parcel leaves on the site's day)."""
+        return (self.picking_type_id.warehouse_id or self.company_id)._site_today()
+
     def _dispatch_shipment(self, carrier):
         """The engine shipment of this picking: one parcel per carton, plus the bulk goods.
 
@@ -134,7 +138,7 @@ class StockPicking(models.Model):
             partner_address(origin),
             partner_address(self.partner_id),
             tuple(parcels),
-            self.dispatch_ship_date or fields.Date.context_today(self),
+            self.dispatch_ship_date or self._dispatch_site_today(),
             carrier.dispatch_label_format or "PDF",
         )
         return shipment, sources
@@ -214,7 +218,7 @@ class StockPicking(models.Model):
             self.write(
                 {
                     "dispatch_idempotency_key": f"{self.name}-{uuid.uuid4().hex[:16]}",
-                    "dispatch_ship_date": fields.Date.context_today(self),
+                    "dispatch_ship_date": self._dispatch_site_today(),
                 }
             )
         self.dispatch_attempts += 1

@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
-from odoo.addons.wms_execution.models.layout.res_company import site_now
+from odoo.addons.stock_policy.models.site_clock import site_now
 from odoo.exceptions import ValidationError
 
 from stockops.dispatch.carrier import CarrierError
@@ -58,7 +58,7 @@ class DeliveryCarrier(models.Model):
     def _compute_dispatch_next_cutoff(self):
         now_utc = fields.Datetime.now()
         for carrier in self:
-            site = (carrier.company_id or self.env.company)._wms_tz()
+            site = (carrier.company_id or self.env.company)._site_tz()
             local_now, offset = site_now(site, now_utc)
             departure = next_cutoff(local_now, carrier.dispatch_cutoff_time)
             carrier.dispatch_next_cutoff = departure.cutoff - offset

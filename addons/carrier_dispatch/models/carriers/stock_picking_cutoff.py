@@ -2,7 +2,7 @@
 from datetime import datetime, time, timedelta
 
 from odoo import _, api, fields, models
-from odoo.addons.wms_execution.models.layout.res_company import site_now, site_to_utc
+from odoo.addons.stock_policy.models.site_clock import site_now, site_to_utc
 from odoo.exceptions import UserError
 
 from stockops.dispatch.cutoff import check_tender
@@ -43,7 +43,7 @@ class StockPicking(models.Model):
                 continue
             site = picking.picking_type_id.warehouse_id or picking.company_id
             if site not in clocks:
-                clocks[site] = site_now(site._wms_tz(), now)
+                clocks[site] = site_now(site._site_tz(), now)
             local_now, offset = clocks[site]
             service = picking.dispatch_service_code or carrier.dispatch_service_code
             cutoff_hours, opens_hours, label = carrier._dispatch_tender_terms(service)
@@ -78,7 +78,7 @@ class StockPicking(models.Model):
 
     def _dispatch_board_candidates(self):
         """Open deliveries with a carrier planned for today or earlier (the company's day)."""
-        site = self.env.company._wms_tz()
+        site = self.env.company._site_tz()
         local_now, _offset = site_now(site, fields.Datetime.now())
         end_of_day = datetime.combine(local_now.date() + timedelta(days=1), time.min)
         end_utc = site_to_utc(site, end_of_day)

@@ -2,7 +2,7 @@
 from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.addons.wms_execution.models.layout.res_company import site_now
+from odoo.addons.stock_policy.models.site_clock import site_now
 from odoo.exceptions import ValidationError
 
 from stockops.dispatch.docks import Slot, check_slot
@@ -43,7 +43,7 @@ class DispatchDockAppointment(models.Model):
     def _local(self, moment):
         """``moment`` (UTC) on the door's site clock, where its opening hours are."""
         site = self.dock_id.warehouse_id or self.dock_id.company_id or self.env.company
-        return site_now(site._wms_tz(), moment)[0]
+        return site_now(site._site_tz(), moment)[0]
 
     def _slot(self):
         return Slot(

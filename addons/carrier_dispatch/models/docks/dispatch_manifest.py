@@ -138,7 +138,14 @@ class DispatchManifestClose(models.TransientModel):
         readonly=False,
         help="Carriers whose day is closed; by default those with parcels not yet manifested.",
     )
-    day = fields.Date(required=True, default=fields.Date.context_today)
+    day = fields.Date(
+        required=True,
+        compute="_compute_day",
+        store=True,
+        precompute=True,
+        readonly=False,
+        help="The site's day (the warehouse's clock), whoever closes it.",
+    )
     waiting_count = fields.Integer("Parcels to Hand Over", compute="_compute_waiting_count")
 
     def _waiting(self):
@@ -154,6 +161,11 @@ class DispatchManifestClose(models.TransientModel):
             ["__count"],
         )
         return dict(groups)
+
+    @api.depends("warehouse_id")
+    def _compute_day(self):
+        for wizard in self:
+            wizard.day = (wizard.warehouse_id or wizard.env.company)._site_today()
 
     @api.depends("warehouse_id")
     def _compute_carrier_ids(self):

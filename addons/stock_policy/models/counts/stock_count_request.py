@@ -2,7 +2,7 @@
 """Asking for a count today: the one place that marks quants for counting, whoever asks (a
 posting that upset a bin, a floor exception, a supervisor)."""
 
-from odoo import fields, models
+from odoo import models
 
 from ...tools import bulk_update
 
@@ -11,10 +11,11 @@ class StockQuant(models.Model):
     _inherit = "stock.quant"
 
     def _policy_mark_for_count(self, whys):
-        """Ask for a count today of these quants, ``whys[i]`` saying why for ``self[i]``: one
-        write. An empty bin keeps its quant (and the count) only with someone assigned."""
-        today = fields.Date.context_today(self)
-        rows = [{"inventory_date": today, "policy_count_trigger": why,
+        """Ask for a count today (the site's day) of these quants, ``whys[i]`` saying why
+        for ``self[i]``: one write. An empty bin keeps its quant (and the count) only with
+        someone assigned."""
+        today = self.location_id._site_days()
+        rows = [{"inventory_date": today[quant.location_id.id], "policy_count_trigger": why,
                  "user_id": quant.user_id.id or self.env.user.id}
                 for quant, why in zip(self, whys, strict=True)]  # fmt: skip
         bulk_update(self.sudo(), rows)

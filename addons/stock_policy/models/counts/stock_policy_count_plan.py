@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import numpy as np
 
-from odoo import api, fields, models
+from odoo import api, models
 
 from stockops.policy.cycle_count import plan_counts
 
@@ -91,7 +91,7 @@ class StockPolicyCountPlan(models.AbstractModel):
             ["product_id", "value_class"],
         )
         class_of = {row.product_id.id: row.value_class for row in classes}
-        today = fields.Date.context_today(self)
+        today = warehouse._site_today()
         _week, per_week = self._working_days(warehouse, today, 1)
         days_per_year = per_week * WEEKS_PER_YEAR
         days, _per_week = self._working_days(warehouse, today + timedelta(days=1), days_per_year)

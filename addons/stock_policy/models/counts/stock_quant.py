@@ -121,8 +121,11 @@ class StockQuant(models.Model):
         if first:
             for quant in first.sudo():
                 quant.policy_first_count = quant.inventory_quantity
-            first.sudo().write({"policy_count_state": "recount", "inventory_quantity_set": False,
-                                "inventory_date": fields.Date.context_today(self)})  # fmt: skip
+            today = first.location_id._site_days()  # the recount is due today on the site
+            for day in set(today.values()):
+                same_day = first.filtered(lambda q, d=day: today[q.location_id.id] == d)
+                same_day.sudo().write({"policy_count_state": "recount", "inventory_date": day,
+                                       "inventory_quantity_set": False})  # fmt: skip
         if confirmed:
             confirmed.sudo().write({"policy_count_state": "to_approve"})
         if waiting.filtered(lambda q: not q.policy_count_reason):

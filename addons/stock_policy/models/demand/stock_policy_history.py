@@ -4,7 +4,7 @@ from datetime import datetime, time, timedelta
 
 import numpy as np
 
-from odoo import fields, models
+from odoo import models
 from odoo.tools import SQL
 
 
@@ -55,8 +55,9 @@ class StockPolicyHistory(models.AbstractModel):
     _description = "Inventory policy: history reader"
 
     def _week_columns(self, weeks, today=None):
-        """The ``weeks`` Mondays before this week's, oldest first (this week is not over)."""
-        this_week = week_start(today or fields.Date.context_today(self))
+        """The ``weeks`` Mondays before this week's, oldest first (this week is not over);
+        this week is the site's (the company's clock) unless ``today`` is given."""
+        this_week = week_start(today or self.env.company._site_today())
         return [this_week - timedelta(weeks=weeks - i) for i in range(weeks)]
 
     @staticmethod

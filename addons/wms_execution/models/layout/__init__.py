@@ -4,8 +4,7 @@ level, coordinates in metres) and the walk to it from the pack station.
 Decides: a location's walk from the pack station
 (``stock.warehouse.action_wms_compute_travel``, the engine's ``stockops.layout``). Reads:
 zones, aisles, locations. Writes: each location's travel metres. Also here: the product
-handling flags and storage-category limits that put-away and cartons read, and the
-site's clock (``res.company._wms_tz``, ``stock.warehouse._wms_tz``).
+handling flags and storage-category limits that put-away and cartons read.
 """
 
 from . import product_template
@@ -13,4 +12,3 @@ from . import wms_zone
 from . import wms_aisle
 from . import stock_location
 from . import stock_warehouse
-from . import res_company

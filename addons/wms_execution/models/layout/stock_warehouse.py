@@ -19,11 +19,6 @@ class StockWarehouse(models.Model):
         help="The point walking distances are measured from: fast movers belong near it.",
     )
 
-    def _wms_tz(self):
-        """The site's clock of this warehouse: its address's time zone, else its company's."""
-        self.ensure_one()
-        return self.sudo().partner_id.tz or self.company_id._wms_tz()
-
     def _wms_layout(self):
         """The engine's aisle network for this warehouse (one read of aisles and cross aisles)."""
         self.ensure_one()

@@ -156,20 +156,22 @@ class WmsKpiValue(models.Model):
 
     @api.model
     def _compute(self, warehouses, kinds=PERIOD_KINDS, today=None):
+        given = today
         """Every figure of ``warehouses`` for the last periods of each kind (the current
-        one to date): one bulk read per source and warehouse, one create."""
-        today = today or fields.Date.context_today(self)
+        one to date, ``today`` by default the warehouse's day): one bulk read per source
+        and warehouse, one create."""
         figures = self.browse()
         for warehouse in warehouses:
+            today = given or warehouse._site_today()
             periods = [p for kind in kinds for p in last_periods(today, kind)]
-            tz_name = warehouse._wms_tz()
+            tz_name = warehouse._site_tz()
             window = KpiWindow(periods, tz_name, today)
             figures |= self._store(warehouse, window, self._kpi_measure(warehouse, window))
         return figures
 
     def _compute_week(self, warehouse, monday):
         """The figures of one warehouse's week starting on ``monday``."""
-        today = min(monday + timedelta(days=6), fields.Date.context_today(self))
+        today = min(monday + timedelta(days=6), warehouse._site_today())
         figures = self._compute(warehouse, kinds=("week",), today=today)
         return figures.filtered(lambda f: f.date_start == monday)
 

@@ -62,12 +62,13 @@ class WmsKpiValue(models.Model):
 
     @api.model
     def _send_digest(self, warehouses, today=None):
-        """One mail per warehouse with the figures of the last complete week."""
-        today = today or fields.Date.context_today(self)
-        monday = today - timedelta(days=today.weekday() + 7)
+        """One mail per warehouse with the figures of its last complete week (on its clock
+        unless ``today`` is given)."""
         template = self.env.ref("wms_execution.mail_template_wms_scorecard_digest")
         mails = self.env["mail.mail"]
         for warehouse in warehouses:
+            day = today or warehouse._site_today()
+            monday = day - timedelta(days=day.weekday() + 7)
             figures = self._compute_week(warehouse, monday)
             recipients = warehouse._wms_digest_recipients()
             if not recipients:

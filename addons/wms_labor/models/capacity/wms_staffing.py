@@ -42,7 +42,7 @@ class WmsStaffingLine(models.Model):
     def action_plan_tomorrow(self):
         """Supervisor's button: plan tomorrow for every warehouse with operators."""
         warehouses = self.env["wms.operator"].search([]).warehouse_id
-        lines = self._plan(warehouses, fields.Date.context_today(self))
+        lines = self._plan(warehouses)
         action = self.env["ir.actions.act_window"]._for_xml_id("wms_labor.action_wms_staffing")
         action["domain"] = [("id", "in", lines.ids)]
         return action
@@ -51,10 +51,12 @@ class WmsStaffingLine(models.Model):
     def _cron_plan(self):
         self.sudo().action_plan_tomorrow()
 
-    def _plan(self, warehouses, today):
+    def _plan(self, warehouses, today=None):
+        """Tomorrow's staffing of each warehouse; tomorrow is the day after ``today``, by
+        default the warehouse's own day."""
         lines = self.browse()
         for warehouse in warehouses:
-            lines |= self._plan_for(warehouse, today)
+            lines |= self._plan_for(warehouse, today or warehouse._site_today())
         return lines
 
     def _tomorrow(self, shifts, tomorrow, tz):

@@ -166,7 +166,7 @@ class WmsTask(models.Model):
         }
 
     def _count_values(self, warehouse, active):
-        today = fields.Date.context_today(self)
+        today = warehouse._site_today()
         quants = self.env["stock.quant"].search(
             [
                 ("location_id.warehouse_id", "=", warehouse.id),
