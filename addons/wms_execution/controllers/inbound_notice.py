@@ -11,6 +11,8 @@ a warehouse of another company; 409 a notice already in. No outbound call is mad
 
 import json
 
+from psycopg2.errors import UniqueViolation
+
 from odoo import http
 from odoo.http import request
 
@@ -47,7 +49,16 @@ class InboundNoticeController(http.Controller):
         if refusal:
             return _answer(403, error=refusal)
         notices = request.env["wms.inbound.notice"].sudo().with_company(company)
-        notice, errors = notices._wms_intake(parse_notice_json(payload), vendor, warehouse, "api")
+        try:
+            with request.env.cr.savepoint():
+                notice, errors = notices._wms_intake(
+                    parse_notice_json(payload), vendor, warehouse, "api"
+                )
+                request.env.flush_all()
+        except UniqueViolation:
+            # the same notice posted twice at once: the first one in holds the number
+            why = "the same notice was posted twice at once: it is in once"
+            return _answer(409, errors=_errors([NoticeError(TAKEN, why)]))
         if errors:
             taken = any(e.where == TAKEN for e in errors)
             return _answer(409 if taken else 400, errors=_errors(errors))

@@ -110,6 +110,10 @@ class TestInboundNotice(TransactionCase):
         self.env["stock.quant.package"].create({"name": SSCC_B})
         _notice, errors = self._import(notice_csv())
         self.assertIn(f"row 4: SSCC {SSCC_B} is already a package in stock", errors)
+        split = [f"ASN-1004,V-ALP,{SSCC_C},,CR-40,{qty},,," for qty in (1, 2)]
+        split.insert(1, f"ASN-1004,V-ALP,{SSCC_A},,CR-40,3,,,")
+        _notice, errors = self._import(notice_csv("ASN-1004", split))
+        self.assertIn(f"row 4: SSCC {SSCC_C} is already the pallet of row 2", errors)
         rows = [f"ASN-1003,V-ALP,{SSCC_A},,CR-40,5,,,", f"ASN-1003,V-ALP,{SSCC_C},,CR-40,5,,,"]
         notice, errors = self._import(notice_csv("ASN-1003", rows))
         self.assertTrue(notice, errors)
