@@ -32,6 +32,7 @@
         "views/wms_reslot_views.xml",
         "views/stock_receiving_views.xml",
         "views/wms_inbound_views.xml",
+        "views/wms_inbound_notice_views.xml",
         "views/wms_exception_views.xml",
         "views/wms_carton_views.xml",
         "views/stock_drop_off_views.xml",

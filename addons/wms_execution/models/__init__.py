@@ -11,3 +11,4 @@ from . import receiving
 from . import cartons
 from . import scorecard
 from . import waves
+from . import inbound

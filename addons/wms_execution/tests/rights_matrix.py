@@ -27,6 +27,10 @@ def _row(**changes):
     return {**_READ, **changes}
 
 
+#: a notice is taken whole (an import, a vendor's post) and then only read
+_NOTICE = {"operator": "rc", "supervisor": "rc", "planner": "rc", "stock_user": "rc",
+           "inventory_admin": "rwcu"}  # fmt: skip
+
 #: model: {role: letters}
 MATRIX = {
     # carrier_dispatch: the flows write parcels, scans, quotes and manifests
@@ -55,6 +59,9 @@ MATRIX = {
     "wms.cross.aisle": _row(supervisor="rwcu", inventory_admin="rwcu"),
     "wms.event": _row(),
     "wms.exception": _row(operator="rwc", supervisor="rwcu"),
+    "wms.inbound.notice": _row(**_NOTICE),
+    "wms.inbound.notice.line": _row(**_NOTICE),
+    "wms.inbound.notice.pallet": _row(**_NOTICE),
     "wms.kpi.change": _row(),
     "wms.kpi.threshold": _row(supervisor="rwcu", inventory_admin="rwcu"),
     "wms.kpi.value": _row(supervisor="rwcu", planner="rwcu", inventory_admin="rwcu"),

@@ -78,6 +78,13 @@ class TestCompanyData(WmsCase):
                                 "location_id": cls.bin_far.id,
                                 "location_dest_id": cls.bin_near.id},
             "wms.scan.request": {"key": "company-a-key", "result": "{}"},
+            # its pallet and line come with it
+            "wms.inbound.notice": {"name": "ASN-A", "warehouse_id": wh.id, "source": "csv",
+                                   "partner_id": env["res.partner"].create({"name": "V A"}).id,
+                                   "pallet_ids": [(0, 0, {"sscc": "106141412345678939",
+                                                          "line_ids": [(0, 0, {
+                                                              "product_id": product.id,
+                                                              "quantity": 1})]})]},
             "wms.carton.suggestion": {"picking_id": picking.id, "line_ids": [
                 (0, 0, {"product_id": product.id, "quantity": 1})]},
             "wms.staffing.line": {"date": "2030-01-07", "warehouse_id": wh.id,
