@@ -1,5 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.tests import tagged
+import json
+
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from stockops.execution.inbound import encode_sgtin96, encode_sscc96
 from stockops.gs1 import gs1_check_digit
@@ -141,3 +143,60 @@ class TestRfidBinCount(RfidCase):
         self.assertEqual(self.bin_serials(self.bin_near), ["1001", "1002"])
         counted = self.env["stock.quant"].search([("policy_count_state", "!=", False)])
         self.assertFalse(counted, "no count was recorded")
+
+
+@tagged("post_install", "-at_install")
+class TestRfidPush(RfidCase, HttpCase):
+    """A fixed reader at R0101 pushes its reads with the operator's API key."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        keys = cls.env["res.users.apikeys"].with_user(cls.operator).sudo()
+        cls.api_key = keys._generate(None, "Reader R0101", None)
+
+    def push(self, body, key=None):
+        headers = {"Content-Type": "application/json"}
+        if key:
+            headers["Authorization"] = f"Bearer {key}"
+        data = body if isinstance(body, str) else json.dumps(body)
+        return self.url_open("/wms/rfid/push", data=data, headers=headers)
+
+    def test_a_reader_without_the_operators_key_is_refused(self):
+        body = {"bin": "R0101", "epcs": [self.tag(1001)], "key": "r1/1"}
+        for key in (None, "not-a-key"):
+            with self.subTest(key=key):
+                self.assertEqual(self.push(body, key).status_code, 401)
+        clerk = new_test_user(self.env, login="rfid_clerk", groups="base.group_user")
+        clerk_key = (
+            self.env["res.users.apikeys"].with_user(clerk).sudo()._generate(None, "Clerk", None)
+        )
+        refused = self.push(body, clerk_key)
+        self.assertEqual(refused.status_code, 403, "no scan screen, no count")
+        self.assertIn("may not count", refused.json()["error"])
+        self.assertFalse(self.env["stock.quant"].search([("policy_count_state", "!=", False)]))
+
+    def test_a_push_counts_the_bin_once(self):
+        body = {"bin": "R0101", "epcs": [self.tag(1001), self.tag(1001)], "key": "r1/2"}
+        first = self.push(body, self.api_key)
+        self.assertEqual(first.status_code, 200, first.text)
+        answer = first.json()
+        self.assertEqual((answer["matched"], answer["duplicates"]), (1, 1))
+        self.assertEqual(answer["missing"], [{"product": "Cordless Drill", "serial": "1002"}])
+        recount = self.env["stock.quant"].search([("policy_count_state", "=", "recount")])
+        self.assertEqual(recount.lot_id, self.serials[1])
+        again = self.push(body, self.api_key)
+        self.assertEqual((again.status_code, again.json()), (200, answer))
+        self.assertEqual(recount.policy_count_state, "recount", "the repeat confirmed nothing")
+
+    def test_a_bad_push_is_answered_in_json(self):
+        for body, status in (
+            ("not json", 400),
+            ({"bin": "R0101"}, 400),
+            ({"bin": "R0101", "epcs": ["XYZ"], "key": "r1/3"}, 422),
+            ({"bin": "R0101", "epcs": [self.tag(1001)], "key": ""}, 422),
+        ):
+            with self.subTest(body=body):
+                answer = self.push(body, self.api_key)
+                self.assertEqual(answer.status_code, status)
+                self.assertIn("error", answer.json())
