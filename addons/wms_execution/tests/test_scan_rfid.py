@@ -200,3 +200,15 @@ class TestRfidPush(RfidCase, HttpCase):
                 answer = self.push(body, self.api_key)
                 self.assertEqual(answer.status_code, status)
                 self.assertIn("error", answer.json())
+
+
+@tagged("post_install", "-at_install")
+class TestRfidCountTour(RfidCase, HttpCase):
+    def test_operator_counts_a_bin_by_rfid_on_the_scan_screen(self):
+        # the tour reads these two tags (static/tests/tours/scan_count_rfid_tour.js)
+        self.assertEqual([self.tag(1001), self.tag(1003)],
+                         ["303531EDE40C0E40000003E9", "303531EDE40C0E40000003EB"])  # fmt: skip
+        self.start_tour("/odoo/action-wms_execution.action_wms_scan_screen",
+                        "wms_scan_count_rfid", login="wms_op_t")  # fmt: skip
+        recount = self.env["stock.quant"].search([("policy_count_state", "=", "recount")])
+        self.assertEqual(recount.lot_id, self.serials[1], "the missing drill is recounted")
