@@ -1,12 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import json
 
+from odoo.exceptions import UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from stockops.execution.inbound import encode_sgtin96, encode_sscc96
 from stockops.gs1 import gs1_check_digit
 
-from .common import WmsCase
+from .common import WmsCase, reserved_order
 
 PREFIX = "5012345"  # our GS1 company prefix: the drills' EAN-13 carry it
 
@@ -72,13 +73,21 @@ class TestScanRfid(RfidCase):
         found = self.scan.resolve(encode_sscc96(self.sscc, len(PREFIX)))
         self.assertEqual((found["type"], found["id"]), ("package", self.pallet.id))
 
-    def test_a_bad_tag_is_named_and_resolves_to_nothing(self):
+    def test_a_bad_tag_is_refused_with_its_reason(self):
         cases = {
             "E2801160600002000000000A": "header 0xE2 is neither SGTIN-96",
+            "301C257BF7194E4000001A85": "partition 7 is not in the table",
             encode_sgtin96(gtin("999999912345").zfill(14), 5, 7): "company prefix 9999999 "
             "is neither ours nor a vendor's",
             # company B's pump: its prefix is known to company B only
             self.tag(7, gtin("401234500001")): "company prefix 4012345 is neither ours",
+        }
+        for code, why in cases.items():
+            with self.subTest(code=code), self.assertRaisesRegex(UserError, why):
+                self.scan.resolve(code)
+
+    def test_a_tag_of_no_product_or_package_of_ours_is_unknown_with_its_reason(self):
+        cases = {
             # company B's drill carries our prefix, yet is no product of ours
             self.tag(7, gtin(PREFIX + "99999")): "is no product of ours",
             encode_sscc96(gtin("0" + PREFIX + "000000099"), 7): "is no package of ours",
@@ -88,6 +97,27 @@ class TestScanRfid(RfidCase):
                 found = self.scan.resolve(code)
                 self.assertEqual(found["type"], "unknown")
                 self.assertIn(why, found["note"])
+
+    def test_a_drill_is_picked_by_its_tag_and_a_bad_tag_changes_nothing(self):
+        self.warehouse.out_type_id.auto_batch = False
+        order = reserved_order(
+            self.env, self.warehouse.out_type_id, [(self.drill, self.bin_near, 1)]
+        )
+        took = self.scan.take_line(order.id)
+        exceptions = self.env["wms.exception"].search_count([])
+        for bad in ("E2801160600002000000000A", self.tag(7, gtin("401234500001"))):
+            refused = self.scan.confirm_line(took["line_id"], "R0101", bad, 1, f"p-{bad}")
+            self.assertFalse(refused["ok"])
+            self.assertIn("RFID tag" if bad[0] == "E" else "company prefix", refused["error"])
+        self.assertEqual(self.env["wms.exception"].search_count([]), exceptions)
+        count = self.scan.count("R0101", "E2801160600002000000000A", 0, "c-bad")
+        self.assertFalse(count["ok"])
+        self.assertEqual(self.bin_serials(self.bin_near), ["1001", "1002"])
+        lot = took["lot"]
+        done = self.scan.confirm_line(took["line_id"], "R0101", self.tag(int(lot)), 1, "p-ok")
+        self.assertTrue(done["ok"], done)
+        self.assertEqual(order.move_ids.move_line_ids.lot_id.name, lot)
+        self.assertEqual(order.state, "done")
 
     def test_a_gs1_serial_string_of_24_digits_is_no_tag(self):
         found = self.scan.resolve("01" + self.drill_ean.zfill(14) + "21001001")

@@ -9,6 +9,7 @@ vendor's; a package that exists under the tag's SSCC is known by itself."""
 import string
 
 from odoo import _, api, models
+from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from stockops.execution.inbound import EpcError, decode_epc, unknown_prefixes
@@ -37,13 +38,15 @@ class WmsScan(models.AbstractModel):
         return self._resolve_epc(self._code(code))
 
     def _resolve_epc(self, code):
-        """What one tag is; an unknown with the reason (``note``) when it is no SGTIN-96 or
-        SSCC-96, its company prefix is nobody's we know, or its key is no record of ours."""
+        """What one tag is; an unknown with the reason (``note``) when its GTIN or SSCC is
+        no record of ours, as for a barcode. A tag that is no SGTIN-96 or SSCC-96, or whose
+        company prefix is nobody's we know, is refused (UserError, the reason): every flow
+        answers it as its refusal (a confirmation's {"ok": False, "error"}, the screen's red
+        message) and writes nothing, not even an unknown-barcode exception."""
         try:
             epc = decode_epc(code)
         except EpcError as error:
-            return {"type": "unknown", "code": code,
-                    "note": _("Not an RFID tag we read: %(why)s", why=error)}  # fmt: skip
+            raise UserError(_("Not an RFID tag we read: %(why)s.", why=error)) from None
         if epc.scheme == "sscc":
             package = self.env["stock.quant.package"].search([("name", "=", epc.sscc)], limit=1)
             if package:
@@ -51,7 +54,8 @@ class WmsScan(models.AbstractModel):
                         "epc": epc.uri}  # fmt: skip
         stranger = unknown_prefixes([epc], self._known_prefixes([epc.company_prefix]))
         if stranger:
-            return {"type": "unknown", "code": code, "note": stranger[0]}
+            raise UserError(_("%(why)s: check the tag, or give its product a barcode.",
+                              why=stranger[0]))  # fmt: skip
         if epc.scheme == "sscc":
             return {"type": "unknown", "code": code,
                     "note": _("SSCC %(s)s (EPC %(e)s) is no package of ours", s=epc.sscc,
