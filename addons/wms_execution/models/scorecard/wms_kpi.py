@@ -156,16 +156,15 @@ class WmsKpiValue(models.Model):
 
     @api.model
     def _compute(self, warehouses, kinds=PERIOD_KINDS, today=None):
-        given = today
         """Every figure of ``warehouses`` for the last periods of each kind (the current
         one to date, ``today`` by default the warehouse's day): one bulk read per source
         and warehouse, one create."""
         figures = self.browse()
         for warehouse in warehouses:
-            today = given or warehouse._site_today()
-            periods = [p for kind in kinds for p in last_periods(today, kind)]
+            day = today or warehouse._site_today()
+            periods = [p for kind in kinds for p in last_periods(day, kind)]
             tz_name = warehouse._site_tz()
-            window = KpiWindow(periods, tz_name, today)
+            window = KpiWindow(periods, tz_name, day)
             figures |= self._store(warehouse, window, self._kpi_measure(warehouse, window))
         return figures
 
