@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import TransactionCase
 
 from .inbound_common import (
@@ -9,7 +9,9 @@ from .inbound_common import (
     SSCC_B,
     SSCC_C,
     build_vendor,
+    expiry,
     import_notice,
+    notice_csv,
 )
 
 
@@ -136,3 +138,36 @@ class TestInboundReceive(TransactionCase):
         self.assertIn("has no advance ship notice", result["error"])
         lines = self.scan.receive_lines(other.id)
         self.assertEqual((lines["notice"], lines["pallets"]), ("", []))
+
+
+@tagged("post_install", "-at_install")
+class TestInboundReceiveTour(HttpCase):
+    def test_operator_receives_a_truck_pallet_by_pallet_from_its_notice(self):
+        build_vendor(self)
+        env = self.env
+        warehouse = env["stock.warehouse"].create({"name": "Pallet Tour DC", "code": "PTD"})
+        warehouse.in_type_id.auto_batch = False
+        rows = [
+            f"ASN-T26,V-ALP,{SSCC_A},{GTIN_YOGURT},,120,Y-2611,,{expiry()}",
+            f"ASN-T26,V-ALP,{SSCC_A},,CR-40,10,,,",
+            f"ASN-T26,V-ALP,{SSCC_B},{GTIN_SCANNER},,1,,SN-0001,",
+            f"ASN-T26,V-ALP,{SSCC_B},{GTIN_SCANNER},,1,,SN-0002,",
+            f"ASN-T26,V-ALP,{SSCC_C},,CR-40,30,,,",
+        ]
+        notice = import_notice(env, self.vendor, warehouse, notice_csv("ASN-T26", rows))
+        new_test_user(env, login="pallet_op_tour", groups="wms_execution.group_wms_operator")
+        self.start_tour("/odoo/action-wms_execution.action_wms_scan_screen",
+                        "wms_scan_receive_pallets", login="pallet_op_tour")  # fmt: skip
+        states = {pallet.sscc: pallet.state for pallet in notice.pallet_ids}
+        self.assertEqual(states, {SSCC_A: "received", SSCC_B: "received", SSCC_C: "exception"})
+        receipt = notice.picking_id
+        self.assertEqual(receipt.state, "done")
+        exception = env["wms.exception"].search([("picking_id", "=", receipt.id)])
+        self.assertEqual(exception.kind, "receiving")
+        self.assertIn(f"pallet {SSCC_C} reported damaged", exception.name)
+        stock = warehouse.lot_stock_id
+        on_hand = self.crate.with_context(location=stock.id).qty_available
+        self.assertEqual(on_hand, 10, "the damaged pallet's 30 crates wait in the backorder")
+        self.assertEqual(receipt.backorder_ids.move_ids.product_uom_qty, 30)
+        package = notice.pallet_ids[1].package_id
+        self.assertEqual(package.quant_ids.product_id, self.scanner, "a whole pallet stays whole")

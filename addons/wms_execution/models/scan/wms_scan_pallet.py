@@ -24,6 +24,11 @@ class WmsScan(models.AbstractModel):
         result = super().receive_lines(picking_id)
         notice = self._notice_of(self._receipt(picking_id))
         result["notice"] = notice.name or ""
+        if notice:  # received pallet by pallet: what is picked so far of each line
+            picked = notice.picking_id.move_line_ids.filtered("picked")
+            for line in result["lines"]:
+                mine = picked.filtered(lambda ml, m=line["move_id"]: ml.move_id.id == m)
+                line["counted"] = sum(mine.mapped("quantity")) if mine else None
         result["pallets"] = [
             {"sscc": pallet.sscc, "state": pallet.state, "mixed": pallet.mixed,
              "what": ", ".join(f"{line.quantity:g} {line.product_id.display_name}"
