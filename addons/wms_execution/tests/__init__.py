@@ -15,6 +15,7 @@ from . import test_stock_status
 from . import test_inbound_demo
 from . import test_inbound_notice
 from . import test_inbound_notice_http
+from . import test_inbound_receive
 from . import test_exceptions
 from . import test_returns
 from . import test_pack_check
@@ -32,3 +33,4 @@ from . import test_cartonization
 from . import test_carton_rights
 from . import test_wave_plan
 from . import test_wave_plan_demo
+from . import test_scan_rfid

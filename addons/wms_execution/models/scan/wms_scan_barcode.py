@@ -48,8 +48,9 @@ class WmsScan(models.AbstractModel):
         return by_type or None
 
     def _by_gtin(self, gtin):
-        """The product, or the packaging, whose barcode is this GTIN-14 or its EAN-13."""
-        codes = [gtin, gtin[1:]] if gtin.startswith("0") else [gtin]
+        """The product, or the packaging, whose barcode is this GTIN-14 or its shorter
+        form (EAN-13, UPC-A, EAN-8: the same digits without the leading zeros)."""
+        codes = [gtin[14 - size :] for size in (14, 13, 12, 8) if not gtin[: 14 - size].strip("0")]
         product = self.env["product.product"].search([("barcode", "in", codes)], limit=1)
         if product:
             return product, 1.0

@@ -2,9 +2,18 @@
 // Count: scan the bin, then each product found there and the number counted. Blind: the
 // screen never shows what the system expects. Each count goes through the variance
 // workflow (held for a recount or an approval when off tolerance). Steps: bin, product, qty.
+// An RFID tag read at the product step starts a tag batch (step tags): every tag read is
+// kept (repeats too, the server counts a tag once) until "Count these tags" counts the bin
+// by serial: missing and unexpected tags listed.
 import { registry } from "@web/core/registry";
 import { _t } from "@web/core/l10n/translation";
 import { ScanFlow, short } from "./scan_flow";
+
+/** Whether a scan is an RFID tag (24 hex digits, SGTIN-96/SSCC-96 header or a hex letter). */
+export function isEpc(code) {
+    const text = String(code).replace(/\s/g, "");
+    return /^[0-9A-Fa-f]{24}$/.test(text) && (/^3[01]/.test(text) || /[A-Fa-f]/.test(text));
+}
 
 export class CountFlow extends ScanFlow {
     static key = "count";
@@ -25,14 +34,24 @@ export class CountFlow extends ScanFlow {
             this.fail(_t("%s is not a bin: scan the bin's label.", code));
             return;
         }
-        Object.assign(this.data, { bin: code, binName: short(where.name), counted: [] });
+        Object.assign(this.data, {
+            bin: code,
+            binName: short(where.name),
+            counted: [],
+            tagsResult: null,
+        });
         this.go("product", _t("%s: scan a product (blind count)", short(where.name)), "ok");
     }
 
     async on_product(code) {
+        if (isEpc(code)) {
+            Object.assign(this.data, { tags: [], tagsResult: null, pending: null });
+            this.on_tags(code);
+            return;
+        }
         const what = await this.call("resolve", code);
         if (what.type !== "product") {
-            this.fail(_t("Unknown barcode %s: scan the product's label.", code));
+            this.fail(what.note || _t("Unknown barcode %s: scan the product's label.", code));
             return;
         }
         Object.assign(this.data, { product: code, productName: what.name, pending: null });
@@ -57,9 +76,33 @@ export class CountFlow extends ScanFlow {
         this.go("product", result.message, result.held ? "error" : "ok");
     }
 
+    on_tags(code) {
+        const tags = this.data.tags;
+        for (const tag of String(code).split(/[\s,;]+/).filter(Boolean)) {
+            tags.push(tag);
+        }
+        const distinct = new Set(tags.map((t) => t.toUpperCase())).size;
+        this.go("tags", _t("%s tags read: read on, or count them", distinct), "ok");
+    }
+
+    async countTags() {
+        const data = this.data;
+        data.pending = data.pending || this.newKey("count_tags");
+        const result = await this.call("count_tags", data.bin, data.tags, data.pending);
+        data.pending = null;
+        if (!result.ok) {
+            this.fail(result.error);
+            return;
+        }
+        data.tags = [];
+        data.tagsResult = result;
+        data.counted.push({ product: _t("RFID tags"), qty: result.matched, held: result.held });
+        this.go("product", result.message, result.held || result.missing.length ? "error" : "ok");
+    }
+
     async binDone() {
         const note = await this.screen.taskFinished();
-        this.data.counted = [];
+        Object.assign(this.data, { counted: [], tags: [], tagsResult: null });
         this.go("bin", `${_t("Bin counted.")} ${note || ""} ${_t("Scan the next bin")}`, "ok");
     }
 }
