@@ -2,6 +2,8 @@
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import TransactionCase
 
+from stockops.execution.inbound import encode_sgtin96, encode_sscc96
+
 from .inbound_common import (
     GTIN_SCANNER,
     GTIN_YOGURT,
@@ -138,6 +140,29 @@ class TestInboundReceive(TransactionCase):
         self.assertIn("has no advance ship notice", result["error"])
         lines = self.scan.receive_lines(other.id)
         self.assertEqual((lines["notice"], lines["pallets"]), ("", []))
+
+    def test_a_pallet_is_received_by_its_rfid_tags(self):
+        rows = [
+            f"ASN-RF1,V-ALP,{SSCC_C},{GTIN_SCANNER},,1,,5001,",
+            f"ASN-RF1,V-ALP,{SSCC_C},{GTIN_SCANNER},,1,,5002,",
+        ]
+        notice = import_notice(self.env, self.vendor, self.warehouse, notice_csv("ASN-RF1", rows))
+        rid, gtin = notice.picking_id.id, "0" + GTIN_SCANNER
+        pallet_tag = encode_sscc96(SSCC_C, 7)
+        one_read = [pallet_tag, encode_sgtin96(gtin, 5001, 7), encode_sgtin96(gtin, 5001, 7)]
+        short = self.scan.receive_pallet(rid, "", False, None, "rf1", epcs=one_read)
+        self.assertIn("missing: row 3: GTIN 08712345000011 serial 5002 not read", short["message"])
+        self.assertIn(
+            "1 repeat read collapsed", " ".join(notice.pallet_ids.exception_id.mapped("name"))
+        )
+        self.assertEqual(notice.pallet_ids.state, "received")
+        self.assertEqual(len(notice.picking_id.move_line_ids.filtered("picked")), 2)
+        # the receipt's other pallets: their SSCC-96 tag scanned like a barcode
+        tagged = self.scan.receive_pallet(self.receipt.id, encode_sscc96(SSCC_B, 7), False, None,
+                                          "rf2")  # fmt: skip
+        self.assertIn(f"Pallet {SSCC_B} received whole", tagged["message"])
+        no_tag = self.scan.receive_pallet(self.receipt.id, "", False, None, "rf3", epcs=[])
+        self.assertIn("0 pallet tags read", no_tag["error"])
 
 
 @tagged("post_install", "-at_install")

@@ -44,15 +44,16 @@ class WmsInboundNotice(models.Model):
             pallets.append(Pallet(pallet.sscc, tuple(lines)))
         return Notice(self.name, self.partner_id.ref or "", tuple(pallets))
 
-    def _wms_receive_pallet(self, code, damaged=False, counted=None):
+    def _wms_receive_pallet(self, code, damaged=False, counted=None, epcs=()):
         """Receive the pallet ``code`` (its SSCC, bare or as GS1 AI 00) of this notice's
         receipt in one confirmation: one read of the notice and of the SSCCs already
         received, one engine call (``check_pallet``), one write. As noticed: its lines
         are picked with their lots and expiry (a mixed pallet broken down: each product
         leaves the pallet's package for put-away). Damaged: nothing is picked, the pallet
         waits in the backorder. Counted otherwise than noticed (``counted``: [(product,
-        quantity, lot)]): received as counted. Both, and a pallet not on the notice, open
-        a receiving exception with the engine's reasons. Returns (check, exception)."""
+        quantity, lot)]): received as counted. Tags read (``epcs``) otherwise than noticed:
+        received as noticed. Each difference, and a pallet not on the notice, opens a
+        receiving exception with the engine's reasons. Returns (check, exception)."""
         self.ensure_one()
         received = self.pallet_ids.filtered(lambda p: p.state != "expected").mapped("sscc")
         lines = None
@@ -61,7 +62,7 @@ class WmsInboundNotice(models.Model):
                 CountedLine(product_key(p)[0] or product_key(p)[1], qty, lot or "")
                 for p, qty, lot in counted
             )
-        scan = PalletScan(code, counted=lines, damaged=bool(damaged))
+        scan = PalletScan(code, tuple(epcs), counted=lines, damaged=bool(damaged))
         check = check_pallet(self._wms_engine_notice(), scan, received)
         if check.outcome not in (RECEIVE, EXCEPTION):
             return check, self.env["wms.exception"]

@@ -1,10 +1,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import re
+
 from odoo import _, api, models
 from odoo.exceptions import UserError
 
 from stockops.execution.inbound import EXCEPTION, REFUSED
 
 from ..inbound.wms_inbound_receive import product_key
+
+#: a pallet's SSCC as a scanner reads it: 18 digits, bare or after AI 00
+SSCC_FORM = re.compile(r"^(\(00\)|00)?\d{18}$")
 
 
 class WmsScan(models.AbstractModel):
@@ -38,19 +43,27 @@ class WmsScan(models.AbstractModel):
         return result
 
     @api.model
-    def receive_pallet(self, picking_id, code, damaged, counted, key):
-        """Receive the pallet ``code`` of the receipt whole; ``damaged`` flags it,
-        ``counted`` ([{"code": a product's label, "quantity"}], or None: not counted) gives
-        what was counted on it. Once per ``key``."""
+    def receive_pallet(self, picking_id, code, damaged, counted, key, epcs=None):
+        """Receive the pallet ``code`` (its SSCC, or its SSCC-96 tag) of the receipt whole;
+        ``damaged`` flags it, ``counted`` ([{"code": a product's label, "quantity"}], or
+        None: not counted) gives what was counted on it, ``epcs`` the hex tags a handheld
+        read on it (``code`` may then be empty: the pallet's own tag among them). Once per
+        ``key``."""
         return self._once(
             key,
             ("receive_pallet", picking_id, code),
-            lambda: self._receive_pallet(picking_id, code, damaged, counted),
+            lambda: self._receive_pallet(picking_id, code, damaged, counted, epcs),
         )
 
-    def _receive_pallet(self, picking_id, code, damaged, counted):
+    def _receive_pallet(self, picking_id, code, damaged, counted, epcs=None):
         picking = self._receipt(picking_id)
         code = self._code(code)
+        if code and not SSCC_FORM.match(code):  # a pallet's RFID tag: its package's SSCC
+            what = self.resolve(code)
+            code = what["name"] if what["type"] == "package" else code
+        if epcs is not None and not isinstance(epcs, list):
+            raise UserError(_("The tags read are a list of hex EPCs."))
+        epcs = tuple(self._code(epc) for epc in epcs or ())
         if picking.state in ("done", "cancel"):
             return {"ok": False, "error": _("%(p)s is closed already.", p=picking.name)}
         notice = self._notice_of(picking)
@@ -58,7 +71,7 @@ class WmsScan(models.AbstractModel):
             return {"ok": False, "error": _("%(p)s has no advance ship notice: scan each "
                                             "product instead.", p=picking.name)}  # fmt: skip
         lines = None if counted is None else [self._counted_line(c) for c in counted or []]
-        check, exception = notice._wms_receive_pallet(code, bool(damaged), lines)
+        check, exception = notice._wms_receive_pallet(code, bool(damaged), lines, epcs)
         if check.outcome == REFUSED:
             return {"ok": False, "error": " ".join(check.reasons)}
         if check.outcome == EXCEPTION:

@@ -85,6 +85,10 @@ export class ReceiveFlow extends ScanFlow {
             return;
         }
         const what = await this.call("resolve", code);
+        if (what.type === "package" && this.data.receipt.pallets.length) {
+            await this.receivePallet(code); // a pallet's RFID tag (SSCC-96)
+            return;
+        }
         if (what.type !== "product") {
             this.fail(_t("Unknown barcode %s: scan the product's label or a packaging.", code));
             return;
