@@ -2,6 +2,7 @@
 from collections import Counter
 
 from odoo import _, fields, models
+from odoo.tools import SQL
 
 from stockops.execution.inbound import (
     EXCEPTION,
@@ -55,6 +56,12 @@ class WmsInboundNotice(models.Model):
         received as noticed. Each difference, and a pallet not on the notice, opens a
         receiving exception with the engine's reasons. Returns (check, exception)."""
         self.ensure_one()
+        # two docks scanning the same truck: the second waits, then reads it received
+        self.env["wms.inbound.notice.pallet"].flush_model(["state"])
+        self.env.cr.execute(
+            SQL("SELECT id FROM wms_inbound_notice_pallet WHERE notice_id = %s FOR UPDATE", self.id)
+        )
+        self.pallet_ids.invalidate_recordset(["state"])
         received = self.pallet_ids.filtered(lambda p: p.state != "expected").mapped("sscc")
         lines = None
         if counted is not None:
