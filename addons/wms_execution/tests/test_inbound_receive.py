@@ -164,6 +164,29 @@ class TestInboundReceive(TransactionCase):
         no_tag = self.scan.receive_pallet(self.receipt.id, "", False, None, "rf3", epcs=[])
         self.assertIn("0 pallet tags read", no_tag["error"])
 
+    def test_bad_input_is_refused_with_a_sentence_and_changes_nothing(self):
+        rid = self.receipt.id
+        cases = [
+            ("abc", SSCC_A, False, None, None, "is not one the screen gave"),
+            (rid, ["x"], False, None, None, "is not a barcode"),
+            (rid, SSCC_A, "yes", None, None, "Damaged is yes or no"),
+            (rid, SSCC_A, False, "x", None, "The lines counted are a list"),
+            (rid, SSCC_A, False, ["x"], None, "A counted line is a product's label"),
+            (rid, SSCC_A, False, [{"code": "NOPE-1", "quantity": 1}], None, "Unknown barcode"),
+            (rid, SSCC_A, False, [{"code": GTIN_YOGURT, "quantity": "abc"}], None, "number"),
+            (rid, SSCC_A, False, [{"code": GTIN_YOGURT, "quantity": -1}], None, "negative"),
+            (rid, SSCC_A, False, None, "3034", "list of hex EPCs"),
+            (rid, "", False, None, None, "0 pallet tags read"),
+        ]
+        for n, (picking, code, damaged, counted, epcs, said) in enumerate(cases):
+            with self.subTest(said):
+                result = self.scan.receive_pallet(picking, code, damaged, counted, f"b{n}", epcs)
+                self.assertFalse(result["ok"])
+                self.assertIn(said, result["error"])
+        self.assertFalse(any(self.receipt.move_line_ids.mapped("picked")))
+        self.assertFalse(self._exceptions())
+        self.assertEqual(set(self.notice.pallet_ids.mapped("state")), {"expected"})
+
 
 @tagged("post_install", "-at_install")
 class TestInboundReceiveTour(HttpCase):

@@ -63,6 +63,10 @@ class WmsScan(models.AbstractModel):
             code = what["name"] if what["type"] == "package" else code
         if epcs is not None and not isinstance(epcs, list):
             raise UserError(_("The tags read are a list of hex EPCs."))
+        if not isinstance(damaged, bool):
+            raise UserError(_("Damaged is yes or no, not %(v)r.", v=damaged))
+        if counted is not None and not isinstance(counted, list):
+            raise UserError(_("The lines counted are a list of labels and quantities."))
         epcs = tuple(self._code(epc) for epc in epcs or ())
         if picking.state in ("done", "cancel"):
             return {"ok": False, "error": _("%(p)s is closed already.", p=picking.name)}
@@ -71,7 +75,7 @@ class WmsScan(models.AbstractModel):
             return {"ok": False, "error": _("%(p)s has no advance ship notice: scan each "
                                             "product instead.", p=picking.name)}  # fmt: skip
         lines = None if counted is None else [self._counted_line(c) for c in counted or []]
-        check, exception = notice._wms_receive_pallet(code, bool(damaged), lines, epcs)
+        check, exception = notice._wms_receive_pallet(code, damaged, lines, epcs)
         if check.outcome == REFUSED:
             return {"ok": False, "error": " ".join(check.reasons)}
         if check.outcome == EXCEPTION:
