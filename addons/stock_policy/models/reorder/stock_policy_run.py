@@ -68,6 +68,7 @@ class StockPolicyRun(models.Model):
                 lines += errors
                 if commit:
                     self.env.cr.commit()  # pylint: disable=invalid-commit
+        lines += self._network_pass(warehouses)
         run.write(
             {
                 "state": "partial" if skipped else "done",
