@@ -31,7 +31,7 @@ class StockPolicyRun(models.Model):
 
     _inherit = "stock.policy.run"
 
-    def _network_pass(self, warehouses):
+    def _network_pass(self, warehouses, products=None):
         """The network plan, then the rebalancing proposals; each that fails is logged
         on the run and rolled back, the single-site plan stands."""
         lines = []
@@ -41,7 +41,7 @@ class StockPolicyRun(models.Model):
         ):
             try:
                 with self.env.cr.savepoint():
-                    step(warehouses)
+                    step(warehouses, products)
             except Exception as err:  # logged on the run, the run goes on
                 lines.append(f"{what}: {err}")
                 _logger.warning("policy %s failed: %s", what, err)
@@ -133,7 +133,7 @@ class StockPolicyRun(models.Model):
         sd = np.sqrt(var / np.maximum(seen - 1, 1))
         return mean, sd
 
-    def _plan_networks(self, warehouses):
+    def _plan_networks(self, warehouses, only=None):
         """Plan every product of the warehouses joined by resupply routes as one supply
         tree: one demand read per warehouse, one engine call, one bulk write. Returns the
         number of (product, warehouse) rules planned."""
@@ -144,11 +144,8 @@ class StockPolicyRun(models.Model):
         members = self.env["stock.warehouse"].browse(
             sorted({s.id for s, _w, _r in lanes} | {w.id for _s, w, _r in lanes})
         )
-        products = (
-            self.env["product.product"]
-            .union(*(self._products_to_plan(w) for w in members))
-            .sorted("id")
-        )
+        products = self.env["product.product"].union(*(self._products_to_plan(w) for w in members))
+        products = (products if only is None else products & only).sorted("id")
         if not products:
             return 0
         rules = self.env["stock.warehouse.orderpoint"].search(
@@ -240,21 +237,23 @@ class StockPolicyRun(models.Model):
 
     # -- rebalancing -----------------------------------------------------------------------
 
-    def _propose_rebalancing(self, warehouses):
+    def _propose_rebalancing(self, warehouses, only=None):
         """Replace the open rebalancing proposals between the warehouses joined by
         resupply routes: free stock, next receipts and the rules' demand and safety stock
         read in bulk, one engine call, one create. Returns the proposals."""
         rebalance = self.env["stock.policy.rebalance"]
         lanes = self._network_lanes(warehouses)
         members = self.env["stock.warehouse"].union(*(s | w for s, w, _r in lanes))
-        rebalance.search(
-            [("state", "=", "proposed"), ("dest_warehouse_id", "in", members.ids)]
-        ).unlink()
+        stale = [("state", "=", "proposed"), ("dest_warehouse_id", "in", members.ids)]
+        if only is not None:
+            stale.append(("product_id", "in", only.ids))
+        rebalance.search(stale).unlink()
         if not lanes:
             return rebalance
-        rules = self.env["stock.warehouse.orderpoint"].search(
-            [("warehouse_id", "in", members.ids), ("policy_date", "!=", False)]
-        )
+        domain = [("warehouse_id", "in", members.ids), ("policy_date", "!=", False)]
+        if only is not None:
+            domain.append(("product_id", "in", only.ids))
+        rules = self.env["stock.warehouse.orderpoint"].search(domain)
         products = rules.product_id
         free = {w.id: self._free_stock(w, products) for w in members}
         key = self._site_keys(members)
