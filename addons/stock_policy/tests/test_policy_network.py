@@ -8,6 +8,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
+from odoo.tools import mute_logger
 
 from stockops.policy.network import Stage, plan_network
 from stockops.policy.reorder import z_for_service_level
@@ -124,6 +125,17 @@ class TestPolicyNetwork(TransactionCase):
         north = self._rule(self.north)
         self.assertFalse(north.policy_supplier_wh_id)
         self.assertNotIn("Network", north.policy_reason)
+
+    def test_routes_in_a_circle_keep_the_single_site_plan(self):
+        self.main.resupply_wh_ids = self.north
+        with mute_logger("odoo.addons.stock_policy.models.network.stock_policy_network"):
+            run = self._run()
+        self.assertEqual(run.state, "partial")
+        self.assertIn("network plan: 'Hex Bolt M10 (50)'", run.log)
+        self.assertIn("go round in a circle", run.log)
+        north = self._rule(self.north)
+        self.assertFalse(north.policy_supplier_wh_id, "nothing of the network plan written")
+        self.assertIn("Profile:", north.policy_reason)
 
     def test_run_figures_stay_the_runs(self):
         self._run()

@@ -78,6 +78,18 @@ class StockPolicyRun(models.Model):
             w.id: w.code if codes.count(w.code) == 1 else f"{w.code}-{w.id}" for w in warehouses
         }
 
+    @staticmethod
+    def _product_keys(products):
+        """Product id -> the name the engine's messages use: its display name, with the
+        id when two products share it."""
+        names = [p.display_name for p in products]
+        return {
+            p.id: p.display_name
+            if names.count(p.display_name) == 1
+            else f"{p.display_name} #{p.id}"
+            for p in products
+        }
+
     def _transfer_lead_times(self, lanes):
         """Per (supplier id, supplied id): (days, where from) — the mean days from the
         supplier's shipment being created to the receipt being posted, over the done moves
@@ -156,7 +168,7 @@ class StockPolicyRun(models.Model):
         vendor = self._lead_time_inputs(
             products, self.env["stock.policy.history"]._lead_times(products)
         )
-        key = self._site_keys(members)
+        key, pkey = self._site_keys(members), self._product_keys(products)
         stages, where, sources = [], [], []
         for warehouse in members:
             mean, sd = self._daily_demand(warehouse, products)
@@ -171,7 +183,7 @@ class StockPolicyRun(models.Model):
                 service = rule.policy_service_level if rule and rule.policy_service_level else 0
                 stages.append(
                     Stage(
-                        str(product.id),
+                        pkey[product.id],
                         key[warehouse.id],
                         float(mean[i]),
                         float(sd[i]),
@@ -256,7 +268,7 @@ class StockPolicyRun(models.Model):
         rules = self.env["stock.warehouse.orderpoint"].search(domain)
         products = rules.product_id
         free = {w.id: self._free_stock(w, products) for w in members}
-        key = self._site_keys(members)
+        key, pkey = self._site_keys(members), self._product_keys(products)
         wh_of = {k: wid for wid, k in key.items()}
         receipts = self._next_receipts(members, products)
         today = fields.Datetime.now()
@@ -266,7 +278,7 @@ class StockPolicyRun(models.Model):
             nxt = receipts.get((wh, product.id))
             rows.append(
                 SiteStock(
-                    str(product.id),
+                    pkey[product.id],
                     key[wh],
                     max(free[wh].get(product.id, 0.0), 0.0),
                     float(rule.policy_forecast_per_day),
@@ -288,19 +300,21 @@ class StockPolicyRun(models.Model):
         ]
         proposals = propose_rebalancing(rows, routes)
         vals = []
+        product_of = {name: pid for pid, name in pkey.items()}
         for p in proposals:
             source, dest = wh_of[p.source], wh_of[p.destination]
+            product = product_of[p.product]
             vals.append(
                 {
-                    "product_id": int(p.product),
+                    "product_id": product,
                     "source_warehouse_id": source,
                     "dest_warehouse_id": dest,
                     "units": p.units,
                     "transfer_cost": p.transfer_cost,
                     "stockout_cost_avoided": p.stockout_cost_avoided,
                     "reason": p.reason,
-                    "source_free_qty": free[source].get(int(p.product), 0.0),
-                    "dest_free_qty": free[dest].get(int(p.product), 0.0),
+                    "source_free_qty": free[source].get(product, 0.0),
+                    "dest_free_qty": free[dest].get(product, 0.0),
                     "company_id": self.env["stock.warehouse"].browse(dest).company_id.id,
                 }
             )

@@ -72,10 +72,11 @@ class StockPolicyRun(models.Model):
                 lines += errors
                 if commit:
                     self.env.cr.commit()  # pylint: disable=invalid-commit
-        lines += self._network_pass(warehouses, products)
+        network_failed = self._network_pass(warehouses, products)
+        lines += network_failed
         run.write(
             {
-                "state": "partial" if skipped else "done",
+                "state": "partial" if skipped or network_failed else "done",
                 "planned_count": planned,
                 "skipped_count": skipped,
                 "log": "\n".join(lines) or _("Every product was planned."),
