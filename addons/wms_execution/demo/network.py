@@ -39,8 +39,8 @@ class WmsDemoLoader(models.AbstractModel):
         best = best[:REGIONAL_PRODUCTS]
         products = env["product.product"].union(*(ref["products"][code] for code in best))
         rate = {ref["products"][code].id: sold[code] / days_seen / 2.0 for code in best}
-        self._regional_history(regional, products, rate)
-        self._regional_transfers(warehouse, regional, products[:1])
+        self._regional_history(regional, products, rate, sc.today)
+        self._regional_transfers(warehouse, regional, products[:1], sc.today)
         quants = env["stock.quant"]
         for i, product in enumerate(products):
             # the first two hold two days of demand: they run short before a receipt
@@ -55,11 +55,11 @@ class WmsDemoLoader(models.AbstractModel):
         env["stock.policy.run"]._execute(warehouse | regional, products=products)
         return regional
 
-    def _regional_history(self, regional, products, rate):
+    def _regional_history(self, regional, products, rate, today):
         """The regional's shipments to its customers, one move a product a day: recorded
         done (what the history reader reads), not posted — no quant moves, the regional's
         stock is set apart (posting them through the put-away would take a minute)."""
-        columns = self.env["stock.policy.history"]._week_columns(REGIONAL_WEEKS)
+        columns = self.env["stock.policy.history"]._week_columns(REGIONAL_WEEKS, today)
         customers = self.env.ref("stock.stock_location_customers")
         moves = []
         for d in range(REGIONAL_WEEKS * 7):
@@ -78,12 +78,12 @@ class WmsDemoLoader(models.AbstractModel):
                     )  # fmt: skip
         self.env["stock.move"].create(moves)
 
-    def _regional_transfers(self, warehouse, regional, product):
+    def _regional_transfers(self, warehouse, regional, product, today):
         """Done resupplies main -> transit -> regional, each received ``TRANSFER_DAYS``
         after it was ordered: the lead time the network plan measures."""
         env = self.env
         transit = warehouse.company_id.internal_transit_location_id
-        today = datetime.combine(env.company._site_today(), time(9, 0))
+        today = datetime.combine(today, time(9, 0))
         for i, days in enumerate(TRANSFER_DAYS):
             received = today - timedelta(days=7 * (i + 1))
             common = {"name": "Resupply NRD", "product_id": product.id, "product_uom_qty": 20,
