@@ -25,6 +25,7 @@
         "views/stock_quant_views.xml",
         "views/product_template_views.xml",
         "views/stock_policy_ageing_views.xml",
+        "views/stock_policy_rebalance_views.xml",
         "views/stock_policy_menus.xml",
     ],
     "demo": ["demo/stock_policy_demo.xml"],

@@ -8,4 +8,5 @@ from . import test_policy_event_counts
 from . import test_policy_ageing
 from . import test_policy_tour
 from . import test_policy_count_rights
+from . import test_policy_network
 from . import bad_input
