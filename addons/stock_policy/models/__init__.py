@@ -4,3 +4,4 @@ from . import reorder
 from . import classification
 from . import counts
 from . import ageing
+from . import channels

@@ -9,3 +9,5 @@ from . import test_policy_ageing
 from . import test_policy_tour
 from . import test_policy_count_rights
 from . import bad_input
+from . import test_policy_channels
+from . import test_policy_channel_atp_http
