@@ -129,3 +129,28 @@ class TestChannelAvailability(TransactionCase):
         token = shown["params"]["message"].rsplit(" ", 1)[-1]
         self.assertNotIn(token, str(self.web.sudo().stock_atp_token_hash), "kept hashed")
         self.assertEqual(self.env["crm.team"]._stock_atp_channel(token), self.web)
+
+
+@tagged("post_install", "-at_install")
+class TestChannelDemo(TransactionCase):
+    """The demo's two channels: Key Accounts served before the Web Shop, which never sees
+    what is held for them."""
+
+    def test_demo_channels_hold_stock_and_promise_in_rank_order(self):
+        key = self.env.ref("stock_policy.channel_key_accounts", raise_if_not_found=False)
+        if not key:
+            self.skipTest("installed without demo data")
+        web = self.env.ref("stock_policy.channel_web_shop")
+        self.assertLess(key.stock_rank, web.stock_rank)
+        planner = new_test_user(
+            self.env, login="planner_demo_ch", groups="stock_policy.group_inventory_planner"
+        )
+        held = self.env.ref("stock_policy.held_key_accounts_cabinet").with_user(planner)
+        promises = (
+            self.env["stock.policy.channel.atp"]
+            .with_user(planner)
+            ._stock_promises(held.company_id, held.product_id, held.warehouse_id)
+        )
+        units = {p["team"]: p["units"] for p in promises}
+        self.assertEqual(held.atp_units, units[key])
+        self.assertGreaterEqual(units[key], units[web], "key accounts may promise the held units")
