@@ -68,6 +68,23 @@ class TestChannelReservation(TransactionCase):
         self.assertEqual(key.quantity, 7, "5 held for nobody + the web shop's 2 unreserved")
         self.assertEqual(web.quantity, 3, "the web shop's reservation is kept")
 
+    def test_lots_are_drawn_first_in_first_out(self):
+        product = self.env["product.product"].create(
+            {"name": "Lot Tea CHR", "is_storable": True, "tracking": "lot"}
+        )
+        new, old = self.env["stock.lot"].create([
+            {"name": "NEW-CHR", "product_id": product.id},
+            {"name": "OLD-CHR", "product_id": product.id},
+        ])  # fmt: skip
+        quants, stock = self.env["stock.quant"], self.warehouse.lot_stock_id
+        quants._update_available_quantity(product, stock, 5, lot_id=new, in_date=datetime.now())
+        before = datetime.now() - timedelta(days=30)
+        quants._update_available_quantity(product, stock, 3, lot_id=old, in_date=before)
+        self.product = product
+        move = order(self.env, self, self.key, 4)
+        drawn = {line.lot_id: line.quantity for line in move.move_line_ids}
+        self.assertEqual(drawn, {old: 3, new: 1}, "the older receipt first")
+
     def test_planner_reserves_waiting_orders_by_rank_then_commitment_date(self):
         self.warehouse.out_type_id.reservation_method = "manual"
         soon = datetime.now() + timedelta(days=2)
