@@ -49,3 +49,9 @@ class TestChannelAtpEndpoint(HttpCase):
         refused = self.ask({"products": ["TEA-CHH"], "warehouse": "OTH"})
         self.assertEqual(refused.status_code, 403)
         self.assertNotIn("units", refused.text)
+        self.env["product.product"].create(
+            {"name": "Other tea", "default_code": "TEA-OTH", "is_storable": True,
+             "company_id": other.id}
+        )  # fmt: skip
+        theirs = self.ask({"products": ["TEA-OTH"]}).json()
+        self.assertEqual((theirs["products"], theirs["unknown"]), ([], ["TEA-OTH"]))

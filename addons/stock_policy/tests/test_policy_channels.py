@@ -135,6 +135,10 @@ class TestChannelAvailability(TransactionCase):
             })  # fmt: skip
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             self.hold.with_user(self.planner).share_percent = 150
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            self.web.with_user(self.planner).stock_rank = 0
+        self.assertEqual(self.web.stock_rank, 2)
+        self.web.with_user(self.planner).stock_rank = 3  # the planner ranks channels
         self.assertEqual(self.hold.share_percent, 50)
         self.assertEqual(allocations.search_count([("team_id", "=", self.web.id)]), 0)
 
