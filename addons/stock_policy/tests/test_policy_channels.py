@@ -68,6 +68,20 @@ class TestChannelReservation(TransactionCase):
         self.assertEqual(key.quantity, 7, "5 held for nobody + the web shop's 2 unreserved")
         self.assertEqual(web.quantity, 3, "the web shop's reservation is kept")
 
+    def test_the_schedulers_batch_is_served_by_rank_not_by_its_order(self):
+        self.warehouse.out_type_id.reservation_method = "manual"
+        web = order(self.env, self, self.web, 8)
+        key = order(self.env, self, self.key, 8)
+        self.warehouse.out_type_id.reservation_method = "at_confirm"
+        groups = self.env["procurement.group"]
+        batch = self.env["stock.move"].search(
+            groups._get_moves_to_assign_domain(self.env.company.id),
+            order="reservation_date, priority desc, date asc, id asc",
+        )  # the scheduler's search (procurement.group._run_scheduler_tasks)
+        self.assertLess(batch.ids.index(web.id), batch.ids.index(key.id), "web shop first in")
+        batch.sudo()._action_assign()
+        self.assertEqual((key.quantity, web.quantity), (8, 2), "key accounts served first")
+
     def test_lots_are_drawn_first_in_first_out(self):
         product = self.env["product.product"].create(
             {"name": "Lot Tea CHR", "is_storable": True, "tracking": "lot"}
@@ -125,6 +139,15 @@ class TestChannelAvailability(TransactionCase):
         self.assertIn(
             "held for Key Accounts CHA 5", rows.filtered(lambda r: r.team_id == self.web).reason
         )
+        suppliers = self.env.ref("stock.stock_location_suppliers")
+        receipt = self.env["stock.move"].create({
+            "name": "Tea in", "product_id": self.product.id, "product_uom_qty": 5,
+            "location_id": suppliers.id, "location_dest_id": self.warehouse.lot_stock_id.id,
+            "picking_type_id": self.warehouse.in_type_id.id,
+        })  # fmt: skip
+        receipt._action_confirm()
+        self.hold.invalidate_recordset(["atp_units"])  # computed on reading, not stored
+        self.assertEqual(self.hold.with_user(self.planner).atp_units, 13, "+ 5 due today")
 
     def test_bad_hold_is_refused_and_nothing_changes(self):
         allocations = self.env["stock.policy.channel.allocation"].with_user(self.planner)

@@ -5,6 +5,8 @@ a channel by its name, a product, site (a stock location) and lot by their ids."
 
 from stockops.policy.network import Allocation, Channel, Incoming, Lot
 
+from ..site_clock.res_company import site_today
+
 NO_LOT = "0"
 
 
@@ -108,12 +110,14 @@ def lots(env, names, products, sites):
 
 
 def incoming(env, products, warehouses):
-    """Receipts of ``products`` not yet done into each warehouse's stock, from outside it."""
+    """Receipts of ``products`` not yet done into each warehouse's stock, from outside it,
+    dated on the warehouse's clock."""
     moves = env["stock.move"].sudo().search([
         ("product_id", "in", products.ids),
         ("state", "in", ("confirmed", "waiting", "partially_available", "assigned")),
         ("location_dest_id", "child_of", warehouses.lot_stock_id.ids),
     ])  # fmt: skip
+    zones = {w: w._site_tz() for w in warehouses}
     out = []
     for move in moves:
         warehouse = move.location_dest_id.warehouse_id
@@ -121,7 +125,7 @@ def incoming(env, products, warehouses):
             continue
         out.append(Incoming(
             str(move.product_id.id), str(warehouse.lot_stock_id.id), move.product_qty,
-            move.date.date(),
+            site_today(zones[warehouse], move.date),  # the day it is due on the site's clock
         ))  # fmt: skip
     return out
 
