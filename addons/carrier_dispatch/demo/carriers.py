@@ -1,10 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import os
 from datetime import datetime, timedelta
 
 from odoo import api, fields, models
 
-from stockops import scenario as scenario_mod
 from stockops.dispatch.simulators.demo import CANADAPOST_DEMO, FEDEX_DEMO
 from stockops.scenario.parties import CARRIERS as SCENARIO_CARRIERS
 
@@ -67,8 +65,7 @@ class WmsDemoLoader(models.AbstractModel):
 
     @api.model
     def _load_scenario_carriers(self, size=None):
-        size = size or os.environ.get("STOCKOPS_DEMO_SIZE") or "default"
-        sc = scenario_mod.generate(size=size, today=fields.Date.context_today(self))
+        sc = self._demo_scenario(size)
         names = [c.name for c in sc.carriers]
         if self.env["delivery.carrier"].search_count([("name", "in", names)]):
             return False  # loaded already: -i on an installed module reloads demo files
@@ -181,7 +178,7 @@ class WmsDemoLoader(models.AbstractModel):
                 for n, (name, carriers, trucks, parcels, pallets) in enumerate(DOORS, 1)
             ]
         )
-        day = fields.Date.context_today(self)
+        day = self._demo_day()
         while day.weekday() >= 5:  # the doors open on working days
             day += timedelta(days=1)
         local_midnight = fields.Datetime.context_timestamp(

@@ -1,7 +1,8 @@
 """The demo warehouse loader (``wms.demo.loader``), out of the business code: the demo XML
 calls ``_load``, which builds the generated warehouse (``stockops.scenario``) in bulk:
 master data, six months of history posted through Odoo's moves, the layout, stock put
-away, open orders and two weeks of floor work.
+away, open orders, two weeks of floor work and two advance ship notices waiting for
+their truck.
 """
 
 from . import loader
@@ -11,3 +12,4 @@ from . import history
 from . import layout
 from . import stock
 from . import floor_week
+from . import notices

@@ -20,6 +20,9 @@ from stockops import scenario as scenario_mod
 
 _logger = logging.getLogger(__name__)
 
+#: system parameter holding the demo's today (:meth:`WmsDemoLoader._demo_day`)
+DEMO_DAY = "stockops.demo_day"
+
 SHOW_GROUPS = (
     "stock.group_stock_multi_locations",
     "stock.group_adv_location",
@@ -30,6 +33,27 @@ SHOW_GROUPS = (
 class WmsDemoLoader(models.AbstractModel):
     _name = "wms.demo.loader"
     _description = "stockops demo warehouse loader"
+
+    @api.model
+    def _demo_scenario(self, size=None):
+        """The generated demo warehouse every loader of this database reads: one scenario,
+        as of :meth:`_demo_day`, whichever module loads it and whenever."""
+        size = size or os.environ.get("STOCKOPS_DEMO_SIZE") or "default"
+        return scenario_mod.generate(size=size, today=self._demo_day())
+
+    @api.model
+    def _demo_day(self):
+        """The demo's today: the main warehouse's day when the first loader ran, kept in a
+        system parameter. Each module's loader generates the scenario again; an install
+        that crossed the site's midnight gave two of them two different stories (tasks
+        timed from one, hand-offs posted by the other)."""
+        params = self.env["ir.config_parameter"].sudo()
+        kept = params.get_param(DEMO_DAY)
+        if kept:
+            return fields.Date.to_date(kept)
+        day = self.env.ref("stock.warehouse0")._site_today()
+        params.set_param(DEMO_DAY, fields.Date.to_string(day))
+        return day
 
     @api.model
     def _load(self, size=None):
@@ -48,7 +72,7 @@ class WmsDemoLoader(models.AbstractModel):
             )
             return False
         started = time.monotonic()
-        sc = scenario_mod.generate(size=size, today=fields.Date.context_today(self))
+        sc = self._demo_scenario(size)
         warehouse.write(
             {"name": sc.warehouse_name, "wms_directed_putaway": True, "wms_receiving_rules": True,
              # its orders are heavy (the top tenth over 570 kg): pallet-sized picking carts
@@ -64,6 +88,7 @@ class WmsDemoLoader(models.AbstractModel):
         self._timed("open orders", self._load_open_orders, sc, ref)
         self._timed("distances", warehouse.action_wms_compute_travel)
         self._timed("floor work", self._load_floor_weeks, sc, warehouse, ref)  # floor_week.py
+        self._timed("notices", self._load_notices, sc, warehouse, ref)  # notices.py
         _logger.info(
             "stockops demo (%s): %d bins, %d products, %d receipts, %d deliveries in %.0f s",
             size,

@@ -15,6 +15,7 @@ from . import test_stock_status
 from . import test_inbound_demo
 from . import test_inbound_notice
 from . import test_inbound_notice_http
+from . import test_inbound_receive
 from . import test_exceptions
 from . import test_returns
 from . import test_pack_check

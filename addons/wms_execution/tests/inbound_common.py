@@ -5,6 +5,8 @@ from datetime import date, timedelta
 
 from odoo.tests import new_test_user
 
+from stockops.execution.inbound import parse_notice_csv
+
 SSCC_A, SSCC_B, SSCC_C = "106141412345678908", "106141412345678915", "106141412345678922"
 GTIN_YOGURT, GTIN_SCANNER = "4006381333931", "8712345000011"
 
@@ -76,3 +78,14 @@ def notice_xml(ref="DA-2001"):
     </despatchAdviceLineItem>
   </despatchAdviceLogisticUnit>
 </despatchAdvice>""".encode()
+
+
+def import_notice(env, vendor, warehouse, data=None):
+    """The notice ``data`` (CSV; :func:`notice_csv` by default) taken in for ``vendor``
+    into ``warehouse`` through the intake's model method, as ``env``'s user."""
+    notices = env["wms.inbound.notice"]
+    notice, errors = notices._wms_intake(
+        parse_notice_csv(data or notice_csv()), vendor, warehouse, "csv"
+    )
+    assert not errors, errors
+    return notice

@@ -226,3 +226,20 @@ class TestInboundDemo(TransactionCase):
         lead = timedelta(minutes=self.warehouse.wms_topup_lead_min)
         self.assertLessEqual(topup.scheduled_date, wave.scheduled_date - lead)
         self.assertEqual(topup.priority, "1")
+
+    def test_a_demo_notice_is_received_pallet_by_pallet_and_goes_on_to_put_away(self):
+        notice = self.env["wms.inbound.notice"].search(
+            [("name", "=", "ASN-DEMO-1"), ("state", "=", "expected")], limit=1
+        )
+        if not notice:
+            self.skipTest("the demo's notices are received already")
+        scan = self.env["wms.scan"].with_user(self.operator)
+        receipt = notice.picking_id
+        for n, pallet in enumerate(notice.pallet_ids):
+            received = scan.receive_pallet(receipt.id, pallet.sscc, False, None, f"asn-demo-{n}")
+            self.assertTrue(received["ok"], received)
+        self.assertEqual(set(notice.pallet_ids.mapped("state")), {"received"})
+        self.assertTrue(scan.receive_close(receipt.id, "asn-demo-close")["ok"])
+        self.assertEqual(notice.state, "received")
+        onward = receipt.move_ids.move_dest_ids.picking_type_id
+        self.assertEqual(onward, self.warehouse.store_type_id, "on to put-away")

@@ -1,11 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
-import os
 
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.tools import SQL
 
-from stockops import scenario as scenario_mod
 from stockops.scenario.floor import plan_floor_work
 
 _logger = logging.getLogger(__name__)
@@ -22,8 +20,7 @@ class WmsDemoLoader(models.AbstractModel):
     @api.model
     def _load_floor_tasks(self, size=None):
         warehouse = self.env.ref("stock.warehouse0")
-        size = size or os.environ.get("STOCKOPS_DEMO_SIZE") or "default"
-        sc = scenario_mod.generate(size=size, today=fields.Date.context_today(self))
+        sc = self._demo_scenario(size)
         jobs = self._floor_jobs(plan_floor_work(sc), warehouse)
         tasks = self.env["wms.task"].sudo()
         if not jobs or tasks.search_count([("picking_id", "in", [j.picking.id for j in jobs])]):

@@ -8,6 +8,7 @@ KINDS = [
     ("unknown_barcode", "Mislabel / unknown barcode"),
     ("weight_mismatch", "Weight mismatch"),
     ("location", "Location problem"),
+    ("receiving", "Receiving difference"),
 ]
 CLOSING = [
     ("reallocated", "Re-allocated from another bin"),

@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
+PALLET_STATES = [("expected", "Expected"), ("received", "Received"), ("exception", "Exception")]
 SOURCES = [("csv", "CSV file"), ("xml", "GS1 despatch advice (XML)"), ("api", "Vendor API")]
 
 
@@ -78,6 +79,16 @@ class WmsInboundNoticePallet(models.Model):
     mixed = fields.Boolean(
         compute="_compute_mixed", help="Several products: broken down at receipt."
     )
+    state = fields.Selection(
+        PALLET_STATES,
+        default="expected",
+        required=True,
+        readonly=True,
+        help="Received: scanned at the dock as noticed (or as counted, with an exception). "
+        "Exception: found damaged, it waits for the supervisor in the receipt's backorder.",
+    )
+    received_date = fields.Datetime(readonly=True)
+    exception_id = fields.Many2one("wms.exception", readonly=True)
 
     @api.depends("line_ids.product_id")
     def _compute_mixed(self):

@@ -1,7 +1,8 @@
 """The scan screen's server side (``wms.scan``) and its flows: resolve a barcode (bin,
 product, GTIN, lot, package) or an RFID tag (EPC), take the next line under a row lock,
-confirm it idempotently; put-away, receiving, replenishment, packing, the drop-off of a
-pick trip, and a bin counted from a batch of RFID reads.
+confirm it idempotently; put-away, receiving (by product, or a notice's pallet whole by its
+SSCC), replenishment, packing, the drop-off of a pick trip, and a bin counted from a batch
+of RFID reads.
 
 Decides: whether a scan matches what was expected, and where a held pick goes next.
 Reads: move lines, bins, products, lots, packages. Writes: the confirmed lines (posted at
@@ -19,6 +20,7 @@ from . import wms_scan_rfid
 from . import wms_scan_lot
 from . import wms_scan_putaway
 from . import wms_scan_receive
+from . import wms_scan_pallet
 from . import wms_scan_replenish
 from . import wms_scan_pack
 from . import wms_scan_bin_rules

@@ -4,13 +4,17 @@
 // of them are damaged (Enter: none). Each count is written on the receipt at once;
 // closing it posts the receipt (receiving rules route it; what was not counted waits
 // in a backorder). Steps: work, product, qty, damaged.
+// A receipt made from an advance ship notice is received pallet by pallet: scanning a
+// pallet's SSCC (GS1 AI 00, or its 18 digits) receives it whole in one confirmation.
+// "Damaged pallet" flags the next pallet scanned; "Count differs" asks for each product's
+// label and count (steps counted, counted_qty), then the pallet's SSCC.
 import { registry } from "@web/core/registry";
 import { _t } from "@web/core/l10n/translation";
 import { ScanFlow } from "./scan_flow";
 
 export class ReceiveFlow extends ScanFlow {
     static key = "receive";
-    static numericSteps = ["qty", "damaged"];
+    static numericSteps = ["qty", "damaged", "counted_qty"];
 
     workPrompt() {
         return _t("Choose a receipt, or scan its reference or the delivery note");
@@ -18,11 +22,73 @@ export class ReceiveFlow extends ScanFlow {
 
     async choose(picking) {
         this.data.receipt = await this.call("receive_lines", picking.id);
-        this.go("product", _t("%s: scan a product and count it", this.data.receipt.picking), "ok");
+        Object.assign(this.data, { damaged: false, counted: null });
+        const prompt = this.data.receipt.pallets.length ? _t("%s: scan a pallet's SSCC, or a product and count it", this.data.receipt.picking) : _t("%s: scan a product and count it", this.data.receipt.picking);
+        this.go("product", prompt, "ok");
+    }
+
+    /** A pallet's SSCC as a scanner reads it: 18 digits, with or without AI 00. */
+    isPallet(code) {
+        return (this.data.receipt.pallets || []).length > 0 && /^(\(00\)|00)?\d{18}$/.test(code.trim());
+    }
+
+    toggleDamaged() {
+        this.data.damaged = !this.data.damaged;
+        this.go(this.step, this.data.damaged ? _t("Damaged: scan the pallet's SSCC") : _t("Not damaged: scan the pallet's SSCC"), "info");
+    }
+
+    countDiffers() {
+        this.data.counted = [];
+        this.go("counted", _t("Scan each product's label on the pallet and count it; then scan the pallet's SSCC"), "info");
+    }
+
+    on_counted(code) {
+        if (this.isPallet(code)) {
+            return this.receivePallet(code);
+        }
+        this.data.countCode = code;
+        this.go("counted_qty", _t("How many of %s on the pallet?", code), "ok");
+    }
+
+    on_counted_qty(code) {
+        const quantity = this.quantity(code);
+        if (Number.isNaN(quantity) || quantity < 0) {
+            this.fail(_t("Type the number counted, then Enter."));
+            return;
+        }
+        this.data.counted.push({ code: this.data.countCode, quantity });
+        this.go("counted", _t("%s counted. Next label, or scan the pallet's SSCC", quantity), "ok");
+    }
+
+    async receivePallet(code) {
+        const data = this.data;
+        data.pending = data.pending || this.newKey("pallet");
+        const counted = data.counted || null;
+        const result = await this.call("receive_pallet", data.receipt.id, code, !!data.damaged, counted, data.pending);
+        data.pending = null;
+        this.go("product", "");
+        if (!result.ok) {
+            this.fail(result.error);
+            return;
+        }
+        Object.assign(data, { receipt: result, damaged: false, counted: null });
+        if (result.exception) {
+            this.fail(`${result.message}. ${_t("Next pallet, or close the receipt")}`);
+        } else {
+            this.go("product", `${result.message}. ${_t("Next pallet, or close the receipt")}`, "ok");
+        }
     }
 
     async on_product(code) {
+        if (this.isPallet(code)) {
+            await this.receivePallet(code);
+            return;
+        }
         const what = await this.call("resolve", code);
+        if (what.type === "package" && this.data.receipt.pallets.length) {
+            await this.receivePallet(code); // a pallet's RFID tag (SSCC-96)
+            return;
+        }
         if (what.type !== "product") {
             this.fail(_t("Unknown barcode %s: scan the product's label or a packaging.", code));
             return;
