@@ -5,3 +5,4 @@ from . import classification
 from . import counts
 from . import ageing
 from . import network
+from . import channels

@@ -10,3 +10,5 @@ from . import test_policy_tour
 from . import test_policy_count_rights
 from . import test_policy_network
 from . import bad_input
+from . import test_policy_channels
+from . import test_policy_channel_atp_http
