@@ -10,7 +10,7 @@
     "license": "LGPL-3",
     "application": False,
     "installable": True,
-    "depends": ["stock_account", "purchase_stock", "resource"],
+    "depends": ["stock_account", "purchase_stock", "sale_stock", "resource"],
     "external_dependencies": {"python": ["stockops", "numpy", "xlsxwriter"]},
     "data": [
         "security/stock_policy_security.xml",
@@ -25,7 +25,9 @@
         "views/stock_quant_views.xml",
         "views/product_template_views.xml",
         "views/stock_policy_ageing_views.xml",
+        "views/stock_policy_rebalance_views.xml",
         "views/stock_policy_menus.xml",
+        "views/stock_policy_channel_views.xml",
     ],
     "demo": ["demo/stock_policy_demo.xml"],
     "assets": {

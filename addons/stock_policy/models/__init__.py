@@ -4,3 +4,5 @@ from . import reorder
 from . import classification
 from . import counts
 from . import ageing
+from . import network
+from . import channels

@@ -8,4 +8,7 @@ from . import test_policy_event_counts
 from . import test_policy_ageing
 from . import test_policy_tour
 from . import test_policy_count_rights
+from . import test_policy_network
 from . import bad_input
+from . import test_policy_channels
+from . import test_policy_channel_atp_http

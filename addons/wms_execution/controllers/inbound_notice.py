@@ -17,6 +17,7 @@ from odoo import http
 from odoo.http import request
 
 from stockops.execution.inbound import NoticeError, parse_notice_json
+from stockops.tokens import bearer
 
 from ..models.inbound.wms_inbound_intake import TAKEN
 
@@ -35,8 +36,7 @@ class InboundNoticeController(http.Controller):
         save_session=False,
     )  # fmt: skip
     def post_notice(self):
-        header = request.httprequest.headers.get("Authorization", "")
-        token = header[len("Bearer ") :].strip() if header.startswith("Bearer ") else ""
+        token = bearer(request.httprequest.headers.get("Authorization"))
         vendor = request.env["res.partner"]._wms_asn_vendor(token)
         if not vendor:
             return _answer(401, error="unknown vendor token: ask the warehouse for a new one")

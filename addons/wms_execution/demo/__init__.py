@@ -1,8 +1,9 @@
 """The demo warehouse loader (``wms.demo.loader``), out of the business code: the demo XML
 calls ``_load``, which builds the generated warehouse (``stockops.scenario``) in bulk:
 master data, six months of history posted through Odoo's moves, the layout, stock put
-away, open orders, two weeks of floor work and two advance ship notices waiting for
-their truck.
+away, open orders, two weeks of floor work, two advance ship notices waiting for their
+truck, and a regional warehouse resupplied by the main one (network planning and
+rebalancing).
 """
 
 from . import loader
@@ -13,3 +14,4 @@ from . import layout
 from . import stock
 from . import floor_week
 from . import notices
+from . import network

@@ -33,4 +33,5 @@ from . import test_cartonization
 from . import test_carton_rights
 from . import test_wave_plan
 from . import test_wave_plan_demo
+from . import test_demo_network
 from . import test_scan_rfid

@@ -45,11 +45,14 @@ MATRIX = {
     "stock.policy.abc": _row(planner="rwcu", inventory_admin="rwcu"),
     "stock.policy.abc.change": _row(planner="rc", inventory_admin="rc"),
     "stock.policy.ageing": _row(planner="rwcu", inventory_admin="rwcu"),
+    "stock.policy.channel.allocation": _row(planner="rwcu", inventory_admin="rwcu"),
+    "stock.policy.channel.atp": _row(),
     "stock.policy.count.result": _row(),
     "stock.policy.exclusion": _row(planner="rwcu", inventory_admin="rwcu"),
     "stock.policy.expiry": _row(planner="rwcu", inventory_admin="rwcu"),
     "stock.policy.legacy.demand": _row(planner="rwcu", inventory_admin="rwcu"),
     "stock.policy.profile": _row(planner="rwcu", inventory_admin="rwcu"),
+    "stock.policy.rebalance": _row(planner="rwcu"),
     "stock.policy.run": _row(planner="rwc", inventory_admin="rwcu"),
     # wms_execution: the layout is the supervisor's; the floor's records its flows'
     "wms.aisle": _row(supervisor="rwcu", inventory_admin="rwcu"),
@@ -83,6 +86,10 @@ PROTECTED = [
      "Supervisor (inventory admin)", "stock_policy.test_policy_count_rights"),
     ("stock.warehouse.orderpoint", "set a reorder rule's run figures (forecast, target, "
      "achieved, proposal)", "the policy run only", "stock_policy.test_policy_service"),
+    ("stock.policy.rebalance", "make, change or approve a rebalancing proposal into a "
+     "transfer", "Planner (the policy run makes them)", "stock_policy.test_policy_network"),
+    ("crm.team", "issue a sales channel's availability key (shown once, kept hashed)",
+     "Planner, inventory admin", "stock_policy.test_policy_channels"),
     ("wms.task", "give a task to someone, change its state or its times",
      "Supervisor, inventory admin (an operator: Next task / Done / Release)",
      "wms_labor.test_task_rights"),

@@ -57,12 +57,18 @@ class TestCompanyData(WmsCase):
              "location_dest_id": customers.id}
         )  # fmt: skip
         reslot = env["wms.reslot"].create({"warehouse_id": wh.id, "zone_id": cls.zone_res.id})
+        team = env["crm.team"].create({"name": "Channel A", "company_id": cls.company_a.id})
         build = {
             "stock.policy.abc": {"product_id": product.id, "warehouse_id": wh.id,
                                  "value_class": "A", "lines_class": "A", "xyz_class": "X"},
             "stock.policy.abc.change": {"product_id": product.id, "warehouse_id": wh.id,
                                         "date": "2030-01-07 08:00:00"},
             "stock.policy.ageing": {"company_id": cls.company_a.id, "product_id": product.id},
+            "stock.policy.channel.allocation": {"team_id": team.id, "product_id": product.id,
+                                                "warehouse_id": wh.id, "units": 1},
+            "stock.policy.channel.atp": {"team_id": team.id, "product_id": product.id,
+                                         "warehouse_id": wh.id, "date": "2030-01-07",
+                                         "company_id": cls.company_a.id},
             "stock.policy.count.result": {"date": "2030-01-07 08:00:00",
                                           "product_id": product.id,
                                           "location_id": cls.bin_near.id,
@@ -72,6 +78,9 @@ class TestCompanyData(WmsCase):
             "stock.policy.expiry": {"company_id": cls.company_a.id, "product_id": product.id,
                                     "lot_id": lot.id},
             "stock.policy.run": {},
+            "stock.policy.rebalance": {"product_id": product.id, "source_warehouse_id": wh.id,
+                                       "dest_warehouse_id": wh.id, "units": 1,
+                                       "company_id": cls.company_a.id},
             "wms.kpi.value": {"warehouse_id": wh.id, "date_start": "2030-01-07",
                               "kpi": "otif"},
             "wms.reslot.line": {"reslot_id": reslot.id, "product_id": product.id,

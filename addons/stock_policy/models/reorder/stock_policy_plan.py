@@ -26,6 +26,42 @@ def _demand_day_share(daily):
     return np.where(sold > 0, sold / np.maximum(seen, 1), 1.0)
 
 
+class RulePending:
+    """The rules a run writes, gathered to be written at once: the run's figures onto
+    existing rules, Min/Max onto those not frozen, new rules where none exists yet and the
+    proposal has a max."""
+
+    def __init__(self):
+        self.update, self.update_rows, self.set, self.set_rows, self.create = [], [], [], [], []
+
+    def add(self, rule, values, quantities, product, warehouse, extra=None):
+        if rule:
+            self.update.append(rule.id)
+            self.update_rows.append(values)
+            # a frozen rule keeps what the planner typed; the proposal sits beside it
+            if not rule.policy_frozen:
+                self.set.append(rule.id)
+                self.set_rows.append(quantities)
+        elif values["policy_proposed_max"] > 0:
+            self.create.append(
+                {
+                    **values,
+                    **quantities,
+                    "product_id": product.id,
+                    "warehouse_id": warehouse.id,
+                    "location_id": warehouse.lot_stock_id.id,
+                    "trigger": "auto",
+                    **(extra or {}),
+                }
+            )
+
+    def flush(self, rules):
+        """One UPDATE of the figures, one of Min/Max, one create."""
+        bulk_update(rules.browse(self.update), self.update_rows)
+        bulk_update(rules.browse(self.set), self.set_rows)
+        rules.create(self.create)
+
+
 class StockPolicyRun(models.Model):
     """Plan one chunk of products of one warehouse: read, decide, write."""
 
@@ -127,7 +163,7 @@ class StockPolicyRun(models.Model):
         rule_of = {rule.product_id.id: rule for rule in rules}
         now = fields.Datetime.now()
         below = achieved.below(decisions.service_level)
-        to_create, to_update, update_rows, to_set, set_rows = [], [], [], [], []
+        pending = RulePending()
         for i, product in enumerate(products):
             profile, profile_why = chosen[product.id]
             values = {
@@ -171,25 +207,5 @@ class StockPolicyRun(models.Model):
                 # orders; the policy sizes the order as max - position
                 "purchase_visibility_days": 0.0,
             }
-            if rule:
-                to_update.append(rule.id)
-                update_rows.append(values)
-                # a frozen rule keeps what the planner typed; the proposal sits beside it
-                if not rule.policy_frozen:
-                    to_set.append(rule.id)
-                    set_rows.append(quantities)
-            elif values["policy_proposed_max"] > 0:
-                values.update(quantities)
-                to_create.append(
-                    {
-                        **values,
-                        "product_id": product.id,
-                        "warehouse_id": warehouse.id,
-                        "location_id": warehouse.lot_stock_id.id,
-                        "trigger": "auto",
-                    }
-                )
-        rules = self.env["stock.warehouse.orderpoint"]
-        bulk_update(rules.browse(to_update), update_rows)
-        bulk_update(rules.browse(to_set), set_rows)
-        rules.create(to_create)
+            pending.add(rule, values, quantities, product, warehouse)
+        pending.flush(self.env["stock.warehouse.orderpoint"])

@@ -51,7 +51,9 @@ class StockPolicyRun(models.Model):
         }
 
     @api.model
-    def _execute(self, warehouses=None, commit=False, chunk_size=CHUNK_SIZE):
+    def _execute(self, warehouses=None, commit=False, chunk_size=CHUNK_SIZE, products=None):
+        """Plan ``warehouses`` (every warehouse of the user's companies by default), only
+        ``products`` of them when given (the demo plans a few)."""
         run = self.create({})
         warehouses = warehouses or self.env["stock.warehouse"].search(
             [("company_id", "in", self.env.companies.ids)]
@@ -59,18 +61,22 @@ class StockPolicyRun(models.Model):
         scopes = self._profile_scopes()
         lines, planned, skipped = [], 0, 0
         for warehouse in warehouses:
-            products = self._products_to_plan(warehouse)
-            for start in range(0, len(products), chunk_size):
-                chunk = products[start : start + chunk_size]
+            to_plan = self._products_to_plan(warehouse)
+            if products is not None:
+                to_plan &= products
+            for start in range(0, len(to_plan), chunk_size):
+                chunk = to_plan[start : start + chunk_size]
                 done, errors = self._plan_chunk_safely(warehouse, chunk, scopes)
                 planned += done
                 skipped += len(errors)
                 lines += errors
                 if commit:
                     self.env.cr.commit()  # pylint: disable=invalid-commit
+        network_failed = self._network_pass(warehouses, products)
+        lines += network_failed
         run.write(
             {
-                "state": "partial" if skipped else "done",
+                "state": "partial" if skipped or network_failed else "done",
                 "planned_count": planned,
                 "skipped_count": skipped,
                 "log": "\n".join(lines) or _("Every product was planned."),
