@@ -7,7 +7,8 @@
 Logs in over JSON-RPC, hands the session cookie to headless Chromium through the
 DevTools protocol, opens the page, waits for Odoo's client to settle, plays the steps
 (``click:<css>``, ``enter:<css>=<text>`` types the text and presses Enter,
-``wait:<seconds>``), saves a PNG.
+``file:<css>=<path>`` puts a local file in a file input, as if chosen in the browser's
+dialog, ``wait:<seconds>``), saves a PNG.
 Needs ``requests`` and ``websocket-client`` (both in Odoo's requirements) and a Chromium.
 """
 
@@ -108,6 +109,14 @@ def play(chrome: Chrome, step: str) -> None:
         time.sleep(float(arg))
         return
     selector, _, text = arg.partition("=")
+    if kind == "file":  # an import wizard's upload: the file dialog cannot be clicked through
+        root = chrome.call("DOM.getDocument")["root"]["nodeId"]
+        node = chrome.call("DOM.querySelector", nodeId=root, selector=selector).get("nodeId")
+        if not node:
+            raise SystemExit(f"step {step!r} failed: no {selector}")
+        chrome.call("DOM.setFileInputFiles", nodeId=node, files=[os.path.abspath(text)])
+        time.sleep(1.5)
+        return
     reply = chrome.call(
         "Runtime.evaluate", expression=STEP_JS[kind].format(json.dumps(selector), json.dumps(text))
     )
@@ -126,7 +135,8 @@ def main() -> None:
         "--step",
         action="append",
         default=[],
-        help="click:<css>, enter:<css>=<text> or wait:<seconds>, in order, before the shot",
+        help="click:<css>, enter:<css>=<text>, file:<css>=<path> or wait:<seconds>, in order,"
+        " before the shot",
     )
     args = parser.parse_args()
     session_id = login(args.base, args.db, args.user, args.password)

@@ -56,5 +56,6 @@ class WmsInboundImport(models.TransientModel):
             self.errors = _("Nothing was imported. Correct these and import again:\n%s") % (
                 "\n".join(str(error) for error in errors)
             )
-            return self._get_records_action(target="new")
+            # the dialog keeps its title (an action without a name is titled "Odoo")
+            return self._get_records_action(name=_("Import Advance Ship Notice"), target="new")
         return notice._get_records_action()
