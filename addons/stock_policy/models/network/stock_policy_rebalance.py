@@ -19,6 +19,7 @@ class StockPolicyRebalance(models.Model):
     _name = "stock.policy.rebalance"
     _description = "Rebalancing Proposal"
     _order = "state, stockout_cost_avoided desc, id"
+    _rec_name = "product_id"
 
     company_id = fields.Many2one(
         "res.company", required=True, readonly=True, default=lambda self: self.env.company
