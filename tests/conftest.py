@@ -6,6 +6,8 @@ import os
 
 from hypothesis import settings
 
-settings.register_profile("stockops", derandomize=True)
-settings.register_profile("explore", derandomize=False)
+# no per-example deadline: a loaded machine (two suites at once) made an example take 413 ms
+# against hypothesis's 200 ms and failed a correct test; speed is the benches' business
+settings.register_profile("stockops", derandomize=True, deadline=None)
+settings.register_profile("explore", derandomize=False, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "stockops"))

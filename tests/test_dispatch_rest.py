@@ -201,7 +201,8 @@ def test_a_parcel_already_picked_up_cannot_be_voided(sim):
     fedex = client(sim)
     (label,) = fedex.ship(shipment(2), "FEDEX_GROUND", "K5").labels
     fedex.track([label.tracking_number])
-    with pytest.raises(CarrierError, match="already picked up"):
+    # picked up by that poll, or further on when a slow answer made the client poll again
+    with pytest.raises(CarrierError, match=r"already (picked up|in transit|out for delivery)"):
         fedex.cancel([label.tracking_number])
 
 

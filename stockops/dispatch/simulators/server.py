@@ -78,6 +78,8 @@ class SimulatorServer:
         self.latency_s = latency_s
         self.hang_s = hang_s
         self.calls: list[str] = []
+        #: (operation, start, end) of each answered request, on ``time.monotonic`` (s)
+        self.spans: list[tuple[str, float, float]] = []
         self.book: CarrierBook | None = None  # the subclass's carrier state
         self._faults: list[_Fault] = []
         self._lock = threading.Lock()
@@ -145,6 +147,7 @@ class SimulatorServer:
         with self._lock:
             self._faults.clear()
             self.calls.clear()
+            self.spans.clear()
         if self.book is not None:
             self.book.clear()
 
@@ -168,6 +171,7 @@ class SimulatorServer:
             handler.command, handler.path, handler.headers, handler.rfile.read(length)
         )
         operation = self.operation(request)
+        start = time.monotonic()
         with self._lock:
             self.calls.append(operation)
         fault = self._take_fault(operation) if operation != "wsdl" else None
@@ -197,6 +201,8 @@ class SimulatorServer:
                 handler.send_header(name, value)
             handler.end_headers()
             handler.wfile.write(reply.body)
+            with self._lock:
+                self.spans.append((operation, start, time.monotonic()))
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up waiting, as a client should
 
