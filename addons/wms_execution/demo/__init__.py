@@ -2,8 +2,8 @@
 calls ``_load``, which builds the generated warehouse (``stockops.scenario``) in bulk:
 master data, six months of history posted through Odoo's moves, the layout, stock put
 away, open orders, two weeks of floor work, two advance ship notices waiting for their
-truck, and a regional warehouse resupplied by the main one (network planning and
-rebalancing).
+truck, a serial-tracked drill tagged for the RFID bin count, and a regional warehouse
+resupplied by the main one (network planning and rebalancing).
 """
 
 from . import loader
@@ -14,4 +14,5 @@ from . import layout
 from . import stock
 from . import floor_week
 from . import notices
+from . import rfid
 from . import network

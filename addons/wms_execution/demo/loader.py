@@ -89,6 +89,7 @@ class WmsDemoLoader(models.AbstractModel):
         self._timed("distances", warehouse.action_wms_compute_travel)
         self._timed("floor work", self._load_floor_weeks, sc, warehouse, ref)  # floor_week.py
         self._timed("notices", self._load_notices, sc, warehouse, ref)  # notices.py
+        self._timed("rfid", self._load_rfid_demo, sc, warehouse, ref)  # rfid.py
         self._timed("network", self._load_network, sc, warehouse, ref)  # network.py
         _logger.info(
             "stockops demo (%s): %d bins, %d products, %d receipts, %d deliveries in %.0f s",

@@ -136,6 +136,14 @@ class TestRfidBinCount(RfidCase):
         self.assertEqual([u["epc"] for u in result["unexpected"]],
                          [self.tag(1003), self.tag(7, gtin("401234500001"))])  # fmt: skip
         self.assertIn("company prefix 4012345", result["unexpected"][1]["why"])
+        # a tag of ours is named by its product, its serial and where the books hold it; a
+        # stranger's by its URN
+        self.assertEqual(
+            [u["what"] for u in result["unexpected"]],
+            [f"Cordless Drill serial 1003 — on the books in {self.bin_far.name}",
+             "urn:epc:id:sgtin:4012345.000001.7"],
+        )  # fmt: skip
+        self.assertEqual((result["unexpected"][0]["why"], result["expected"]), ("", 2))
         self.assertEqual((result["duplicates"], len(result["unreadable"])), (2, 1))
         self.assertIn("2 tags expected, 3 read: 1 matched, 1 missing, 2 unexpected",
                       result["message"])  # fmt: skip

@@ -47,10 +47,16 @@ class WmsScan(models.AbstractModel):
             by_type.setdefault(part["type"], part)
         return by_type or None
 
+    @staticmethod
+    def _gtin_codes(gtin):
+        """The barcodes a GTIN-14 may be printed as: itself and its shorter forms (EAN-13,
+        UPC-A, EAN-8) when its leading digits are zeros."""
+        return [gtin[14 - size :] for size in (14, 13, 12, 8) if not gtin[: 14 - size].strip("0")]
+
     def _by_gtin(self, gtin):
         """The product, or the packaging, whose barcode is this GTIN-14 or its shorter
         form (EAN-13, UPC-A, EAN-8: the same digits without the leading zeros)."""
-        codes = [gtin[14 - size :] for size in (14, 13, 12, 8) if not gtin[: 14 - size].strip("0")]
+        codes = self._gtin_codes(gtin)
         product = self.env["product.product"].search([("barcode", "in", codes)], limit=1)
         if product:
             return product, 1.0

@@ -67,20 +67,76 @@ class WmsScan(models.AbstractModel):
         found = [by_key[k] for k in counted.matched]
         missing = [by_key[k] for k in counted.missing]
         held = self._book_serial_count(found, missing)
+        named = self._name_tags([t for t in counted.unexpected if t not in strangers])
         return {
             "ok": True,
             "bin": where["name"],
             "held": held,
+            "expected": len(found) + len(missing),
             "matched": len(found),
             "missing": [{"product": q.product_id.display_name, "serial": q.lot_id.name}
                         for q in missing],
-            "unexpected": [{"epc": t.hex, "what": t.uri, "why": strangers.get(t, "")}
-                           for t in counted.unexpected],
+            "unexpected": [
+                {"epc": t.hex, "uri": t.uri, "why": self._why_unnamed(t, strangers, named),
+                 **named.get(t, {"what": t.uri})}
+                for t in counted.unexpected],
             "unreadable": list(counted.refused),
             "duplicates": counted.duplicates,
             "message": _("%(summary)s: recount or approval needed", summary=counted.reasons[0])
             if held else counted.reasons[0],
         }  # fmt: skip
+
+    @staticmethod
+    def _why_unnamed(tag, strangers, named):
+        """Why a tag read is shown by its URN: its prefix is nobody's we know, or its GTIN
+        is no product of ours ("" for a pallet's SSCC or a tag named by its product)."""
+        if tag in strangers:
+            return strangers[tag]
+        if tag.scheme != "sgtin" or tag in named:
+            return ""
+        return _("no product of ours")
+
+    def _name_tags(self, tags):
+        """What an operator calls each of ``tags`` (read where they were not expected):
+        {tag: {"what", "product", "serial", "where"}}, "what" as "Cordless Drill 18V serial
+        1005 — on the books in R01-01-1R" (or "— not on the books"). A tag of no product of
+        ours is left out (its URN names it). One read of the products, one of the serials'
+        quants, for the whole batch."""
+        sgtins = [t for t in tags if t.scheme == "sgtin"]
+        if not sgtins:
+            return {}
+        codes = {t: self._gtin_codes(t.gtin) for t in sgtins}  # wms_scan_barcode.py
+        products = self.env["product.product"].search_fetch(
+            [("barcode", "in", sorted({c for cs in codes.values() for c in cs}))],
+            ["barcode", "display_name"],
+        )
+        by_barcode = {p.barcode: p for p in products}
+        product_of = {t: next((by_barcode[c] for c in cs if c in by_barcode), None)
+                      for t, cs in codes.items()}  # fmt: skip
+        quants = self.env["stock.quant"].search_fetch(
+            [("product_id", "in", products.ids), ("lot_id.name", "in", [t.serial for t in sgtins]),
+             ("quantity", ">", 0), ("location_id.usage", "=", "internal")],
+            ["product_id", "lot_id", "location_id"], order="location_id",
+        )  # fmt: skip
+        held_in = {}
+        for quant in quants:
+            key = (quant.product_id.id, quant.lot_id.name)
+            held_in.setdefault(key, []).append(quant.location_id.name)
+        named = {}
+        for tag, product in product_of.items():
+            if not product:
+                continue
+            where = ", ".join(held_in.get((product.id, tag.serial), []))
+            books = (_("on the books in %(where)s", where=where) if where
+                     else _("not on the books"))  # fmt: skip
+            named[tag] = {
+                "what": _("%(product)s serial %(serial)s — %(books)s",
+                          product=product.display_name, serial=tag.serial, books=books),
+                "product": product.display_name,
+                "serial": tag.serial,
+                "where": where,
+            }  # fmt: skip
+        return named
 
     def _serial_quants(self, location_id):
         """The serials on hand in the bin that a tag can name: one read."""

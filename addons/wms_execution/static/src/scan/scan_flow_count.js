@@ -96,7 +96,9 @@ export class CountFlow extends ScanFlow {
         }
         data.tags = [];
         data.tagsResult = result;
-        data.counted.push({ product: _t("RFID tags"), qty: result.matched, held: result.held });
+        // one line for the batch, as a warehouse person says it: "3 of 4 expected tags read"
+        const read = _t("%s of %s expected tags read", result.matched, result.expected);
+        data.counted.push({ label: read, held: result.held });
         this.go("product", result.message, result.held || result.missing.length ? "error" : "ok");
     }
 

@@ -23,6 +23,14 @@ registry.category("web_tour.tours").add("wms_scan_count_rfid", {
             trigger: ".o_wms_scan_message:contains('1 matched, 1 missing, 1 unexpected')",
         },
         { content: "The missing drill", trigger: ".o_wms_scan_tags li:contains('serial 1002')" },
+        {
+            content: "The drill of another bin, named with where the books hold it",
+            trigger: ".o_wms_scan_tags li:contains('Cordless Drill serial 1003 — on the books in')",
+        },
+        {
+            content: "The batch counted as a warehouse person says it",
+            trigger: ".o_wms_scan_list li:contains('1 of 2 expected tags read')",
+        },
         { content: "The bin is done", trigger: ".o_wms_scan_bin_done", run: "click" },
         { content: "Ready for the next bin", trigger: ".o_wms_scan_ok:contains('Bin counted')" },
     ],

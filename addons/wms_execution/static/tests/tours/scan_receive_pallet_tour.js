@@ -31,6 +31,9 @@ registry.category("web_tour.tours").add("wms_scan_receive_pallets", {
         { content: "Flagged", trigger: ".o_wms_scan_pallet_damaged.btn-danger" },
         { content: "Scan the damaged pallet", trigger: ".o_wms_scan_input", run: scan(SSCC_C) },
         { content: "An exception is opened", trigger: ".o_wms_scan_error:contains('reported damaged')" },
+        // rows in a tbody: Bootstrap colours a row's cells only through .table > tbody > tr > td
+        { content: "Received pallets green", trigger: ".o_wms_scan_pallets > tbody > tr.table-success" },
+        { content: "The exception pallet red", trigger: ".o_wms_scan_pallets > tbody > tr.table-danger" },
         { content: "Close the receipt", trigger: ".o_wms_scan_close_receipt", run: "click" },
         { content: "Posted", trigger: ".o_wms_scan_ok:contains('line(s) posted')" },
     ],
