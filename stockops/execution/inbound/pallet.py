@@ -35,6 +35,7 @@ from datetime import date
 
 from stockops.execution.inbound.notice import Notice, NoticeLine, Pallet, key_error
 from stockops.execution.inbound.reads import Reads, read_tags
+from stockops.gs1 import as_gtin14
 
 RECEIVE, EXCEPTION, REFUSED = "receive", "exception", "refused"
 
@@ -161,7 +162,7 @@ def _compare_counts(
         noticed[line.product][line.lot] += line.quantity
     for line in counted:
         code = line.product.strip()
-        code = code.zfill(14) if code.isdigit() and len(code) in (8, 12, 13) else code
+        code = as_gtin14(code) or code
         found[code][line.lot.strip()] += line.quantity
     missing, unexpected, differences = [], [], []
     for product in dict.fromkeys([*noticed, *found]):

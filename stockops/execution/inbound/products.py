@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from stockops.execution.inbound.notice import Notice, NoticeError, NoticeLine
+from stockops.gs1 import as_gtin14
 
 TRACKING = ("none", "lot", "serial")
 
@@ -28,7 +29,7 @@ TRACKING = ("none", "lot", "serial")
 def _key(code: str) -> str:
     """A GTIN as GTIN-14; any other code as it is."""
     code = code.strip()
-    return code.zfill(14) if code.isdigit() and len(code) in (8, 12, 13) else code
+    return as_gtin14(code) or code
 
 
 def check_products(notice: Notice, tracking: Mapping[str, str]) -> tuple[NoticeError, ...]:

@@ -4,17 +4,12 @@ from collections import defaultdict
 from odoo import Command, _, fields, models
 
 from stockops.execution.inbound import NoticeError, check_products
-
-
-def _gtin_forms(gtin14):
-    """The barcodes a GTIN-14 may be stored as: itself, and GTIN-13, -12 and -8 when its
-    leading digits are zeros."""
-    return {gtin14[cut:] for cut in (0, 1, 2, 6) if gtin14[:cut].strip("0") == ""}
+from stockops.gs1 import as_gtin14, gtin_forms
 
 
 def _key(code):
     """A barcode as the engine keys it (GTIN-8, -12 and -13 as GTIN-14)."""
-    return code.zfill(14) if code.isdigit() and len(code) in (8, 12, 13) else code
+    return as_gtin14(code) or code
 
 
 #: where a notice already in is refused (the endpoint answers 409 Conflict to it)
@@ -86,7 +81,7 @@ class WmsInboundNotice(models.Model):
         """{engine key: product} for the notice's GTINs (product barcodes) and vendor codes
         (the vendor's product codes on its price list), in one read of each."""
         lines = [line for pallet in notice.pallets for line in pallet.lines]
-        forms = set().union(*(_gtin_forms(line.gtin) for line in lines if line.gtin))
+        forms = set().union(*(gtin_forms(line.gtin) for line in lines if line.gtin))
         codes = {line.product_code for line in lines if line.product_code}
         in_company = [("company_id", "in", [False, company.id])]
         found = {}

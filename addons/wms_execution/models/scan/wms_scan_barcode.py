@@ -2,6 +2,8 @@
 from odoo import _, api, models
 from odoo.exceptions import ValidationError
 
+from stockops.gs1 import gtin_forms
+
 
 class WmsScan(models.AbstractModel):
     """Barcodes through Odoo's own nomenclature: a code that is exactly a bin's, a
@@ -47,16 +49,10 @@ class WmsScan(models.AbstractModel):
             by_type.setdefault(part["type"], part)
         return by_type or None
 
-    @staticmethod
-    def _gtin_codes(gtin):
-        """The barcodes a GTIN-14 may be printed as: itself and its shorter forms (EAN-13,
-        UPC-A, EAN-8) when its leading digits are zeros."""
-        return [gtin[14 - size :] for size in (14, 13, 12, 8) if not gtin[: 14 - size].strip("0")]
-
     def _by_gtin(self, gtin):
         """The product, or the packaging, whose barcode is this GTIN-14 or its shorter
         form (EAN-13, UPC-A, EAN-8: the same digits without the leading zeros)."""
-        codes = self._gtin_codes(gtin)
+        codes = list(gtin_forms(gtin))
         product = self.env["product.product"].search([("barcode", "in", codes)], limit=1)
         if product:
             return product, 1.0

@@ -18,11 +18,7 @@ import json
 from odoo import _, api, models
 
 from stockops.execution.inbound import count_bin, read_tags, unknown_prefixes
-
-
-def _gtin14(barcode):
-    """A GTIN barcode (GTIN-14, EAN-13, UPC-A, EAN-8) as its GTIN-14; "" for another code."""
-    return barcode.zfill(14) if barcode.isdigit() and len(barcode) in (8, 12, 13, 14) else ""
+from stockops.gs1 import as_gtin14, gtin_forms
 
 
 class WmsScan(models.AbstractModel):
@@ -56,8 +52,8 @@ class WmsScan(models.AbstractModel):
                 "No tag could be read (%(n)s reads): nothing was counted. Read the bin again.",
                 n=len(reads.refused))}  # fmt: skip
         quants = self._serial_quants(where["id"])
-        by_key = {(_gtin14(q.product_id.barcode), q.lot_id.name): q for q in quants
-                  if _gtin14(q.product_id.barcode)}  # fmt: skip
+        by_key = {(as_gtin14(q.product_id.barcode), q.lot_id.name): q for q in quants
+                  if as_gtin14(q.product_id.barcode)}  # fmt: skip
         counted = count_bin(by_key, reads)
         known = self._known_prefixes({t.company_prefix for t in counted.unexpected})
         strangers = dict(zip(
@@ -105,7 +101,7 @@ class WmsScan(models.AbstractModel):
         sgtins = [t for t in tags if t.scheme == "sgtin"]
         if not sgtins:
             return {}
-        codes = {t: self._gtin_codes(t.gtin) for t in sgtins}  # wms_scan_barcode.py
+        codes = {t: gtin_forms(t.gtin) for t in sgtins}
         products = self.env["product.product"].search_fetch(
             [("barcode", "in", sorted({c for cs in codes.values() for c in cs}))],
             ["barcode", "display_name"],
